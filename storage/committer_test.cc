@@ -1,0 +1,104 @@
+#include "storage/committer.h"
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "storage/memory_kv_store.h"
+
+namespace corematch::storage {
+namespace {
+
+absl::Status Increment(Transaction& txn, absl::string_view key) {
+  auto current = txn.Get(key);
+  if (!current.ok()) return current.status();
+  int value = 0;
+  if (current->has_value() && !absl::SimpleAtoi(**current, &value)) {
+    return absl::InternalError("not a number");
+  }
+  txn.Put(key, absl::StrCat(value + 1));
+  return absl::OkStatus();
+}
+
+TEST(CommitterTest, ConcurrentReadModifyWritesAreSerializable) {
+  MemoryKvStore store;
+  Committer committer(&store);
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 200;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        ASSERT_TRUE(committer.Run([](Transaction& txn) { return Increment(txn, "n"); }).ok());
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(store.Get("n")->value(), absl::StrCat(kThreads * kPerThread));
+}
+
+TEST(CommitterTest, FailedTransactionWritesNothing) {
+  MemoryKvStore store;
+  Committer committer(&store);
+  absl::Status status = committer.Run([](Transaction& txn) {
+    txn.Put("a", "1");
+    return absl::AbortedError("stale");
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
+  EXPECT_FALSE(store.Get("a")->has_value());
+}
+
+TEST(CommitterTest, TransactionSeesItsOwnWritesAndDeletes) {
+  MemoryKvStore store;
+  Committer committer(&store);
+  ASSERT_TRUE(committer.Run([](Transaction& txn) {
+                txn.Put("a", "1");
+                return absl::OkStatus();
+              }).ok());
+  ASSERT_TRUE(committer.Run([](Transaction& txn) -> absl::Status {
+                EXPECT_EQ(txn.Get("a")->value(), "1");
+                txn.Delete("a");
+                EXPECT_FALSE(txn.Get("a")->has_value());
+                txn.Put("b", "2");
+                EXPECT_EQ(txn.Get("b")->value(), "2");
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_FALSE(store.Get("a")->has_value());
+  EXPECT_EQ(store.Get("b")->value(), "2");
+}
+
+TEST(CommitterTest, OnCommitRunsOnlyForCommittedTransactionsInOrder) {
+  MemoryKvStore store;
+  Committer committer(&store);
+  std::vector<int> order;
+  absl::Mutex mutex;
+  std::vector<std::thread> threads;
+  std::atomic<int> next{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        committer
+            .Run([&](Transaction& txn) {
+              int mine = next.fetch_add(1);
+              txn.Put(absl::StrCat("k", mine), "x");
+              txn.OnCommit([&, mine] {
+                absl::MutexLock lock(&mutex);
+                order.push_back(mine);
+              });
+              return absl::OkStatus();
+            })
+            .IgnoreError();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  ASSERT_EQ(order.size(), 200u);
+  for (int i = 0; i < 200; ++i) EXPECT_EQ(order[i], i);
+}
+
+}  // namespace
+}  // namespace corematch::storage

@@ -1,0 +1,117 @@
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "rocksdb/env.h"
+#include "storage/kv_store.h"
+#include "storage/memory_kv_store.h"
+#include "storage/rocksdb_kv_store.h"
+
+namespace corematch::storage {
+namespace {
+
+// Runs every contract test against both implementations.
+class KvStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "memory") {
+      store_ = std::make_unique<MemoryKvStore>();
+    } else {
+      env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+      auto store = OpenRocksDbKvStore({.path = "/kv", .env = env_.get()});
+      ASSERT_TRUE(store.ok()) << store.status();
+      store_ = std::move(*store);
+    }
+  }
+  void TearDown() override { store_.reset(); }
+
+  void PutAll(const std::vector<std::string>& keys) {
+    WriteBatch batch;
+    for (const auto& key : keys) batch.Put(key, "v:" + key);
+    ASSERT_TRUE(store_->Write(batch, WriteOptions{}).ok());
+  }
+
+  std::vector<std::string> ScanKeys(absl::string_view prefix, absl::string_view start_after,
+                                    ScanOrder order, size_t limit = 100) {
+    std::vector<std::string> keys;
+    EXPECT_TRUE(store_
+                    ->Scan(prefix, start_after, order,
+                           [&](absl::string_view key, absl::string_view) {
+                             keys.emplace_back(key);
+                             return keys.size() < limit;
+                           })
+                    .ok());
+    return keys;
+  }
+
+  std::unique_ptr<rocksdb::Env> env_;
+  std::unique_ptr<KvStore> store_;
+};
+
+TEST_P(KvStoreTest, GetReturnsNulloptForMissingKey) {
+  auto value = store_->Get("missing");
+  ASSERT_TRUE(value.ok());
+  EXPECT_FALSE(value->has_value());
+}
+
+TEST_P(KvStoreTest, BatchAppliesPutsAndDeletesInOrder) {
+  WriteBatch batch;
+  batch.Put("a", "1");
+  batch.Put("b", "2");
+  batch.Delete("a");
+  batch.Put("b", "3");
+  ASSERT_TRUE(store_->Write(batch, WriteOptions{}).ok());
+  EXPECT_FALSE(store_->Get("a")->has_value());
+  EXPECT_EQ(store_->Get("b")->value(), "3");
+}
+
+TEST_P(KvStoreTest, ScanAscendingStaysInsidePrefix) {
+  PutAll({"s/1", "s/2", "s/3", "t/1", "r/9"});
+  EXPECT_EQ(ScanKeys("s/", "", ScanOrder::kAscending),
+            (std::vector<std::string>{"s/1", "s/2", "s/3"}));
+  EXPECT_EQ(ScanKeys("s/", "s/1", ScanOrder::kAscending),
+            (std::vector<std::string>{"s/2", "s/3"}));
+  EXPECT_EQ(ScanKeys("s/", "", ScanOrder::kAscending, 2),
+            (std::vector<std::string>{"s/1", "s/2"}));
+}
+
+TEST_P(KvStoreTest, ScanDescendingStaysInsidePrefix) {
+  PutAll({"s/1", "s/2", "s/3", "t/1", "r/9"});
+  EXPECT_EQ(ScanKeys("s/", "", ScanOrder::kDescending),
+            (std::vector<std::string>{"s/3", "s/2", "s/1"}));
+  EXPECT_EQ(ScanKeys("s/", "s/3", ScanOrder::kDescending),
+            (std::vector<std::string>{"s/2", "s/1"}));
+}
+
+TEST_P(KvStoreTest, ScanOfEmptyPrefixSeesEverything) {
+  PutAll({"a", "b"});
+  EXPECT_EQ(ScanKeys("", "", ScanOrder::kAscending), (std::vector<std::string>{"a", "b"}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Implementations, KvStoreTest, ::testing::Values("memory", "rocksdb"));
+
+TEST(RocksDbKvStoreTest, DataSurvivesReopen) {
+  std::unique_ptr<rocksdb::Env> env(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+  {
+    auto store = OpenRocksDbKvStore({.path = "/db", .env = env.get()});
+    ASSERT_TRUE(store.ok());
+    WriteBatch batch;
+    batch.Put("k", "v");
+    ASSERT_TRUE((*store)->Write(batch, WriteOptions{.sync = true}).ok());
+  }
+  auto store = OpenRocksDbKvStore({.path = "/db", .env = env.get()});
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->Get("k")->value(), "v");
+}
+
+TEST(RocksDbKvStoreTest, SecondOpenOfSameDirectoryFailsClearly) {
+  std::string dir = ::testing::TempDir() + "/kv_lock_test";
+  auto first = OpenRocksDbKvStore({.path = dir});
+  ASSERT_TRUE(first.ok()) << first.status();
+  auto second = OpenRocksDbKvStore({.path = dir});
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition) << second.status();
+}
+
+}  // namespace
+}  // namespace corematch::storage
