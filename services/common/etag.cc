@@ -1,0 +1,37 @@
+#include "services/common/etag.h"
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "services/common/errors.h"
+#include "services/common/id_generator.h"
+
+namespace corematch {
+
+std::string ComputeEtag(const google::protobuf::Message& resource) {
+  std::unique_ptr<google::protobuf::Message> copy(resource.New());
+  copy->CopyFrom(resource);
+  const google::protobuf::FieldDescriptor* etag = copy->GetDescriptor()->FindFieldByName("etag");
+  if (etag != nullptr) copy->GetReflection()->ClearField(copy.get(), etag);
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    copy->SerializeToCodedStream(&coded);
+  }
+  return Sha256Hex(bytes).substr(0, 20);
+}
+
+absl::Status CheckEtag(absl::string_view given, absl::string_view current,
+                       absl::string_view resource_name) {
+  if (given.empty() || given == current) return absl::OkStatus();
+  return MakeError(absl::StatusCode::kAborted, "ETAG_MISMATCH",
+                   absl::StrCat(resource_name,
+                                " was changed since it was read (etag mismatch); get it again, "
+                                "reapply your change and retry"));
+}
+
+}  // namespace corematch
