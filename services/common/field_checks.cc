@@ -34,7 +34,7 @@ void CheckCountry(FieldViolations& v, absl::string_view field, absl::string_view
 void CheckRegion(FieldViolations& v, absl::string_view field, absl::string_view country,
                  absl::string_view region) {
   std::string problem = validation::CheckRegion(country, region);
-  if (!problem.empty()) v.Add(std::string(field), problem);
+  if (!problem.empty()) v.Add(std::string(field), absl::StrCat("expected ", problem));
 }
 
 void CheckLanguage(FieldViolations& v, absl::string_view field, absl::string_view value,
