@@ -95,6 +95,13 @@ absl::Status RequireOwner(const Caller& caller, absl::string_view owner,
                                 "; only its owner or an operator may change it"));
 }
 
+grpc::Status ServeAuthenticated(Authenticator& authenticator, const grpc::ServerContext& context,
+                                const std::function<absl::Status(const Caller&)>& handler) {
+  absl::StatusOr<Caller> caller = AuthenticateCall(authenticator, context);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  return ToGrpcStatus(handler(*caller));
+}
+
 std::unique_ptr<Authenticator> NewRemoteAuthenticator(std::shared_ptr<grpc::Channel> channel,
                                                       Clock* clock, absl::Duration ttl) {
   return std::make_unique<RemoteAuthenticator>(std::move(channel), clock, ttl);

@@ -7,6 +7,7 @@
 #ifndef COREMATCH_SERVICES_COMMON_AUTH_H_
 #define COREMATCH_SERVICES_COMMON_AUTH_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -52,6 +53,11 @@ absl::Status RequireOperator(const Caller& caller, absl::string_view what);
 // PERMISSION_DENIED unless the caller may modify `resource` owned by `owner`.
 absl::Status RequireOwner(const Caller& caller, absl::string_view owner,
                           absl::string_view resource);
+
+// The service edge of a unary call: authenticates it, runs `handler` with the
+// caller and converts its status to gRPC's (the only place that does).
+grpc::Status ServeAuthenticated(Authenticator& authenticator, const grpc::ServerContext& context,
+                                const std::function<absl::Status(const Caller&)>& handler);
 
 // Authenticates through OrganizationService.AuthenticateApiKey on `channel`,
 // remembering answers for `ttl` so a busy caller costs one lookup per ttl.

@@ -1,0 +1,77 @@
+#include "services/publishing/publishing_service.h"
+
+#include "services/common/status_macros.h"
+
+namespace corematch::publishing {
+
+grpc::Status PublishingServiceImpl::CreateSolution(grpc::ServerContext* context,
+                                                   const pb::CreateSolutionRequest* request,
+                                                   pb::Solution* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Create(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PublishingServiceImpl::GetSolution(grpc::ServerContext* context,
+                                                const pb::GetSolutionRequest* request,
+                                                pb::Solution* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Get(caller, request->name()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PublishingServiceImpl::ListSolutions(grpc::ServerContext* context,
+                                                  const pb::ListSolutionsRequest* request,
+                                                  pb::ListSolutionsResponse* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->List(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PublishingServiceImpl::UpdateSolution(grpc::ServerContext* context,
+                                                   const pb::UpdateSolutionRequest* request,
+                                                   pb::Solution* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Update(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PublishingServiceImpl::PublishSolution(grpc::ServerContext* context,
+                                                    const pb::PublishSolutionRequest* request,
+                                                    pb::Solution* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Publish(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PublishingServiceImpl::WithdrawSolution(grpc::ServerContext* context,
+                                                     const pb::WithdrawSolutionRequest* request,
+                                                     pb::Solution* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Withdraw(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PublishingServiceImpl::WatchChanges(
+    grpc::ServerContext* context, const pb::WatchChangesRequest* request,
+    grpc::ServerWriter<pb::WatchChangesResponse>* writer) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireOperator(caller, "watching the solution change feed"));
+    return ServeWatch(
+        repository_->feed(), request->after_sequence(), [&] { return context->IsCancelled(); },
+        [&](int64_t sequence, absl::string_view bytes) {
+          pb::WatchChangesResponse event;
+          if (!event.ParseFromString(std::string(bytes))) return false;
+          event.set_sequence(sequence);
+          return writer->Write(event);
+        });
+  });
+}
+
+}  // namespace corematch::publishing
