@@ -35,9 +35,7 @@ absl::Status Committer::Run(const TransactionFn& fn) {
   waiter.fn = &fn;
   absl::MutexLock lock(&mutex_);
   queue_.push_back(&waiter);
-  auto leads_or_done = [&]() {
-    return waiter.done || queue_.front() == &waiter;
-  };
+  auto leads_or_done = [&]() { return waiter.done || queue_.front() == &waiter; };
   mutex_.Await(absl::Condition(&leads_or_done));
   if (waiter.done) return waiter.status;
   CommitGroup(&waiter);

@@ -55,18 +55,22 @@ TEST(CommitterTest, FailedTransactionWritesNothing) {
 TEST(CommitterTest, TransactionSeesItsOwnWritesAndDeletes) {
   MemoryKvStore store;
   Committer committer(&store);
-  ASSERT_TRUE(committer.Run([](Transaction& txn) {
-                txn.Put("a", "1");
-                return absl::OkStatus();
-              }).ok());
-  ASSERT_TRUE(committer.Run([](Transaction& txn) -> absl::Status {
-                EXPECT_EQ(txn.Get("a")->value(), "1");
-                txn.Delete("a");
-                EXPECT_FALSE(txn.Get("a")->has_value());
-                txn.Put("b", "2");
-                EXPECT_EQ(txn.Get("b")->value(), "2");
-                return absl::OkStatus();
-              }).ok());
+  ASSERT_TRUE(committer
+                  .Run([](Transaction& txn) {
+                    txn.Put("a", "1");
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(committer
+                  .Run([](Transaction& txn) -> absl::Status {
+                    EXPECT_EQ(txn.Get("a")->value(), "1");
+                    txn.Delete("a");
+                    EXPECT_FALSE(txn.Get("a")->has_value());
+                    txn.Put("b", "2");
+                    EXPECT_EQ(txn.Get("b")->value(), "2");
+                    return absl::OkStatus();
+                  })
+                  .ok());
   EXPECT_FALSE(store.Get("a")->has_value());
   EXPECT_EQ(store.Get("b")->value(), "2");
 }

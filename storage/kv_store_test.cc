@@ -1,10 +1,11 @@
+#include "storage/kv_store.h"
+
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "rocksdb/env.h"
-#include "storage/kv_store.h"
 #include "storage/memory_kv_store.h"
 #include "storage/rocksdb_kv_store.h"
 
@@ -70,10 +71,8 @@ TEST_P(KvStoreTest, ScanAscendingStaysInsidePrefix) {
   PutAll({"s/1", "s/2", "s/3", "t/1", "r/9"});
   EXPECT_EQ(ScanKeys("s/", "", ScanOrder::kAscending),
             (std::vector<std::string>{"s/1", "s/2", "s/3"}));
-  EXPECT_EQ(ScanKeys("s/", "s/1", ScanOrder::kAscending),
-            (std::vector<std::string>{"s/2", "s/3"}));
-  EXPECT_EQ(ScanKeys("s/", "", ScanOrder::kAscending, 2),
-            (std::vector<std::string>{"s/1", "s/2"}));
+  EXPECT_EQ(ScanKeys("s/", "s/1", ScanOrder::kAscending), (std::vector<std::string>{"s/2", "s/3"}));
+  EXPECT_EQ(ScanKeys("s/", "", ScanOrder::kAscending, 2), (std::vector<std::string>{"s/1", "s/2"}));
 }
 
 TEST_P(KvStoreTest, ScanDescendingStaysInsidePrefix) {

@@ -23,9 +23,9 @@ class MemoryKvStore final : public KvStore {
 
   absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) override;
   absl::Status Write(const WriteBatch& batch, const WriteOptions& options) override;
-  absl::Status Scan(absl::string_view prefix, absl::string_view start_after, ScanOrder order,
-                    const std::function<bool(absl::string_view, absl::string_view)>& visit)
-      override;
+  absl::Status Scan(
+      absl::string_view prefix, absl::string_view start_after, ScanOrder order,
+      const std::function<bool(absl::string_view, absl::string_view)>& visit) override;
   absl::Status Flush() override { return absl::OkStatus(); }
 
  private:

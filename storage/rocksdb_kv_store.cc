@@ -5,8 +5,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "rocksdb/db.h"
-#include "rocksdb/table.h"
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 
 namespace corematch::storage {
@@ -73,9 +73,9 @@ class RocksDbKvStore final : public KvStore {
     return FromRocksDb(db_->Write(write_options, &rocks_batch), "write");
   }
 
-  absl::Status Scan(absl::string_view prefix, absl::string_view start_after, ScanOrder order,
-                    const std::function<bool(absl::string_view, absl::string_view)>& visit)
-      override {
+  absl::Status Scan(
+      absl::string_view prefix, absl::string_view start_after, ScanOrder order,
+      const std::function<bool(absl::string_view, absl::string_view)>& visit) override {
     rocksdb::ReadOptions read_options;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options));
     if (order == ScanOrder::kAscending) {

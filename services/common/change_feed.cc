@@ -55,8 +55,8 @@ void ChangeFeed::Committed(int64_t sequence) {
   if (sequence > last_committed_) last_committed_ = sequence;
 }
 
-absl::StatusOr<int> ChangeFeed::Read(
-    int64_t after, int limit, const std::function<void(int64_t, absl::string_view)>& visit) {
+absl::StatusOr<int> ChangeFeed::Read(int64_t after, int limit,
+                                     const std::function<void(int64_t, absl::string_view)>& visit) {
   // Only committed events are read: an event written by a group that is still
   // being made durable must not be seen before it is acknowledged.
   const int64_t upto = last_committed();
@@ -80,9 +80,8 @@ absl::StatusOr<int> ChangeFeed::Read(
 
 bool ChangeFeed::WaitForNewerThan(int64_t after, absl::Time deadline) {
   absl::MutexLock lock(&mutex_);
-  auto ready = [this, after]() ABSL_NO_THREAD_SAFETY_ANALYSIS {
-    return shut_down_ || last_committed_ > after;
-  };
+  auto ready = [this, after]()
+                   ABSL_NO_THREAD_SAFETY_ANALYSIS { return shut_down_ || last_committed_ > after; };
   mutex_.AwaitWithDeadline(absl::Condition(&ready), deadline);
   return !shut_down_ && last_committed_ > after;
 }

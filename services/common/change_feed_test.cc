@@ -58,10 +58,9 @@ TEST(ChangeFeedTest, SequenceSurvivesReopen) {
   {
     storage::Committer committer(&store);
     auto feed = ChangeFeed::Open(&store).value();
-    ASSERT_THAT(committer.Run([&](storage::Transaction& txn) {
-      return feed->Append(txn, "a").status();
-    }),
-                IsOk());
+    ASSERT_THAT(
+        committer.Run([&](storage::Transaction& txn) { return feed->Append(txn, "a").status(); }),
+        IsOk());
   }
   storage::Committer committer(&store);
   auto feed = ChangeFeed::Open(&store).value();
@@ -92,10 +91,9 @@ TEST(ChangeFeedTest, WatchFollowsLiveChangesAndStopsOnShutdown) {
                 IsOk());
   });
   for (int i = 0; i < 5; ++i) {
-    ASSERT_THAT(committer.Run([&](storage::Transaction& txn) {
-      return feed->Append(txn, "e").status();
-    }),
-                IsOk());
+    ASSERT_THAT(
+        committer.Run([&](storage::Transaction& txn) { return feed->Append(txn, "e").status(); }),
+        IsOk());
   }
   while (count.load() < 5) std::this_thread::yield();
   feed->Shutdown();

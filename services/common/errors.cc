@@ -21,8 +21,7 @@ void AttachErrorInfo(absl::Status& status, absl::string_view reason) {
 
 }  // namespace
 
-absl::Status MakeError(absl::StatusCode code, absl::string_view reason,
-                       absl::string_view message) {
+absl::Status MakeError(absl::StatusCode code, absl::string_view reason, absl::string_view message) {
   absl::Status status(code, message);
   AttachErrorInfo(status, reason);
   return status;

@@ -7,8 +7,8 @@
 // service edge.
 //
 //   FieldViolations violations;
-//   if (solution.title().empty()) violations.Add("solution.title", "required; at most 200 characters");
-//   RETURN_IF_ERROR(violations.ToStatus());
+//   if (solution.title().empty()) violations.Add("solution.title", "required; at most 200
+//   characters"); RETURN_IF_ERROR(violations.ToStatus());
 #ifndef COREMATCH_SERVICES_COMMON_ERRORS_H_
 #define COREMATCH_SERVICES_COMMON_ERRORS_H_
 
@@ -39,9 +39,7 @@ class FieldViolations {
     violations_.emplace_back(std::move(field), std::move(description));
   }
   bool empty() const { return violations_.empty(); }
-  const std::vector<std::pair<std::string, std::string>>& violations() const {
-    return violations_;
-  }
+  const std::vector<std::pair<std::string, std::string>>& violations() const { return violations_; }
 
   // OK when nothing was added; otherwise INVALID_ARGUMENT whose message names
   // the first bad fields, with a BadRequest listing all of them.

@@ -6,8 +6,8 @@
 
 namespace corematch {
 
-void CheckText(FieldViolations& v, absl::string_view field, absl::string_view value,
-               bool required, size_t max_length) {
+void CheckText(FieldViolations& v, absl::string_view field, absl::string_view value, bool required,
+               size_t max_length) {
   if (value.empty()) {
     if (required) v.Add(std::string(field), "required; must not be empty");
     return;
@@ -50,8 +50,7 @@ void CheckLanguage(FieldViolations& v, absl::string_view field, absl::string_vie
 }
 
 void CheckLanguages(FieldViolations& v, absl::string_view field,
-                    const google::protobuf::RepeatedPtrField<std::string>& values,
-                    int max_count) {
+                    const google::protobuf::RepeatedPtrField<std::string>& values, int max_count) {
   CheckCount(v, field, values.size(), max_count);
   for (int i = 0; i < values.size(); ++i) {
     CheckLanguage(v, absl::StrCat(field, "[", i, "]"), values[i], /*required=*/true);

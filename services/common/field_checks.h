@@ -18,8 +18,8 @@ inline constexpr size_t kMaxTextLength = 20000;
 inline constexpr size_t kMaxShortTextLength = 2000;
 
 // Valid UTF-8, no longer than `max_length` code points, non-empty if `required`.
-void CheckText(FieldViolations& v, absl::string_view field, absl::string_view value,
-               bool required, size_t max_length);
+void CheckText(FieldViolations& v, absl::string_view field, absl::string_view value, bool required,
+               size_t max_length);
 
 // An ISO 3166-1 alpha-2 code (upper case); empty allowed unless `required`.
 void CheckCountry(FieldViolations& v, absl::string_view field, absl::string_view value,
@@ -35,8 +35,7 @@ void CheckLanguage(FieldViolations& v, absl::string_view field, absl::string_vie
 
 // Each entry a valid BCP 47 tag, at most `max_count` of them.
 void CheckLanguages(FieldViolations& v, absl::string_view field,
-                    const google::protobuf::RepeatedPtrField<std::string>& values,
-                    int max_count);
+                    const google::protobuf::RepeatedPtrField<std::string>& values, int max_count);
 
 // Each entry a COFOG code (division "10" or group "10.5").
 void CheckSectors(FieldViolations& v, absl::string_view field,

@@ -75,7 +75,8 @@ absl::StatusOr<std::vector<Token>> Tokenize(absl::string_view text) {
              text[i] != '!' && text[i] != '"') {
         ++i;
       }
-      if (i == start) return FilterError(absl::StrCat("unexpected character '", text.substr(i, 1), "'"));
+      if (i == start)
+        return FilterError(absl::StrCat("unexpected character '", text.substr(i, 1), "'"));
       tokens.push_back({Token::Kind::kWord, std::string(text.substr(start, i - start))});
     }
   }
@@ -156,15 +157,22 @@ class Parser {
     if (Peek().kind != Token::Kind::kWord) return FilterError("expected a field name");
     std::string field = tokens_[pos_++].text;
     if (std::find(allowed_.begin(), allowed_.end(), field) == allowed_.end()) {
-      return FilterError(absl::StrCat("unknown field '", field, "'; supported fields: ",
-                                      absl::StrJoin(allowed_, ", ")));
+      return FilterError(absl::StrCat("unknown field '", field,
+                                      "'; supported fields: ", absl::StrJoin(allowed_, ", ")));
     }
     auto node = std::make_shared<Node>();
     switch (Peek().kind) {
-      case Token::Kind::kEquals: node->kind = Node::Kind::kEquals; break;
-      case Token::Kind::kNotEquals: node->kind = Node::Kind::kNotEquals; break;
-      case Token::Kind::kHas: node->kind = Node::Kind::kHas; break;
-      default: return FilterError(absl::StrCat("expected =, != or : after '", field, "'"));
+      case Token::Kind::kEquals:
+        node->kind = Node::Kind::kEquals;
+        break;
+      case Token::Kind::kNotEquals:
+        node->kind = Node::Kind::kNotEquals;
+        break;
+      case Token::Kind::kHas:
+        node->kind = Node::Kind::kHas;
+        break;
+      default:
+        return FilterError(absl::StrCat("expected =, != or : after '", field, "'"));
     }
     ++pos_;
     if (Peek().kind != Token::Kind::kWord && Peek().kind != Token::Kind::kString) {
@@ -187,17 +195,21 @@ bool AnyEquals(const std::vector<std::string>& values, absl::string_view wanted)
 
 bool Evaluate(const Node& node, const FieldValues& values) {
   switch (node.kind) {
-    case Node::Kind::kAll: return true;
+    case Node::Kind::kAll:
+      return true;
     case Node::Kind::kAnd:
       return std::all_of(node.children.begin(), node.children.end(),
                          [&](const NodePtr& c) { return Evaluate(*c, values); });
     case Node::Kind::kOr:
       return std::any_of(node.children.begin(), node.children.end(),
                          [&](const NodePtr& c) { return Evaluate(*c, values); });
-    case Node::Kind::kNot: return !Evaluate(*node.children[0], values);
+    case Node::Kind::kNot:
+      return !Evaluate(*node.children[0], values);
     case Node::Kind::kEquals:
-    case Node::Kind::kHas: return AnyEquals(values(node.field), node.value);
-    case Node::Kind::kNotEquals: return !AnyEquals(values(node.field), node.value);
+    case Node::Kind::kHas:
+      return AnyEquals(values(node.field), node.value);
+    case Node::Kind::kNotEquals:
+      return !AnyEquals(values(node.field), node.value);
   }
   return false;
 }

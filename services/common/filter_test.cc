@@ -25,7 +25,9 @@ bool Eval(absl::string_view text, const std::map<std::string, std::vector<std::s
 }
 
 const std::map<std::string, std::vector<std::string>> kRow = {
-    {"state", {"PUBLISHED"}}, {"sector", {"10.5", "10"}}, {"country", {"SE"}},
+    {"state", {"PUBLISHED"}},
+    {"sector", {"10.5", "10"}},
+    {"country", {"SE"}},
     {"tags", {"employment", "income support"}}};
 
 TEST(FilterTest, EmptyMatchesEverything) { EXPECT_TRUE(Eval("  ", kRow)); }
@@ -59,10 +61,9 @@ TEST(FilterTest, UnknownFieldNamesTheSupportedOnes) {
 }
 
 TEST(FilterTest, MalformedFiltersAreRejected) {
-  for (absl::string_view bad : {"state =", "state PUBLISHED", "(state = A", "state = \"x",
-                                "= x", "state = A)"}) {
-    EXPECT_THAT(Filter::Parse(bad, kFields), StatusIs(absl::StatusCode::kInvalidArgument))
-        << bad;
+  for (absl::string_view bad :
+       {"state =", "state PUBLISHED", "(state = A", "state = \"x", "= x", "state = A)"}) {
+    EXPECT_THAT(Filter::Parse(bad, kFields), StatusIs(absl::StatusCode::kInvalidArgument)) << bad;
   }
 }
 

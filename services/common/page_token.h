@@ -28,8 +28,7 @@ std::string QueryFingerprint(absl::string_view filter, absl::string_view order_b
 std::string EncodePageToken(absl::string_view last_key, absl::string_view fingerprint);
 
 // Returns the last key of the previous page; "" for an empty token.
-absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
-                                            absl::string_view fingerprint);
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token, absl::string_view fingerprint);
 
 }  // namespace corematch
 

@@ -40,9 +40,8 @@ absl::StatusOr<std::optional<std::string>> FindEarlierResponse(storage::Transact
   return txn.Get(RequestKey(caller, method, request_id));
 }
 
-void RememberResponse(storage::Transaction& txn, absl::string_view caller,
-                      absl::string_view method, absl::string_view request_id,
-                      absl::string_view response) {
+void RememberResponse(storage::Transaction& txn, absl::string_view caller, absl::string_view method,
+                      absl::string_view request_id, absl::string_view response) {
   if (request_id.empty()) return;
   txn.Put(RequestKey(caller, method, request_id), response);
 }

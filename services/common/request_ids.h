@@ -33,9 +33,8 @@ absl::StatusOr<std::optional<std::string>> FindEarlierResponse(storage::Transact
                                                                absl::string_view request_id);
 
 // Stores `response` as the answer to `request_id`; does nothing for an empty id.
-void RememberResponse(storage::Transaction& txn, absl::string_view caller,
-                      absl::string_view method, absl::string_view request_id,
-                      absl::string_view response);
+void RememberResponse(storage::Transaction& txn, absl::string_view caller, absl::string_view method,
+                      absl::string_view request_id, absl::string_view response);
 
 }  // namespace corematch
 

@@ -18,17 +18,22 @@ TEST(RequestIdsTest, RememberedResponseIsFoundPerCallerAndMethod) {
   storage::MemoryKvStore store;
   storage::Committer committer(&store);
   const std::string id = "3f2b8c1e-7d4a-4e0b-9c55-2a1f0e6b7d90";
-  ASSERT_TRUE(committer.Run([&](storage::Transaction& txn) {
-    RememberResponse(txn, "organizations/a", "Create", id, "first");
-    return absl::OkStatus();
-  }).ok());
-  ASSERT_TRUE(committer.Run([&](storage::Transaction& txn) {
-    EXPECT_EQ(FindEarlierResponse(txn, "organizations/a", "Create", id)->value(), "first");
-    EXPECT_FALSE(FindEarlierResponse(txn, "organizations/b", "Create", id)->has_value());
-    EXPECT_FALSE(FindEarlierResponse(txn, "organizations/a", "Publish", id)->has_value());
-    EXPECT_FALSE(FindEarlierResponse(txn, "organizations/a", "Create", "")->has_value());
-    return absl::OkStatus();
-  }).ok());
+  ASSERT_TRUE(committer
+                  .Run([&](storage::Transaction& txn) {
+                    RememberResponse(txn, "organizations/a", "Create", id, "first");
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(
+      committer
+          .Run([&](storage::Transaction& txn) {
+            EXPECT_EQ(FindEarlierResponse(txn, "organizations/a", "Create", id)->value(), "first");
+            EXPECT_FALSE(FindEarlierResponse(txn, "organizations/b", "Create", id)->has_value());
+            EXPECT_FALSE(FindEarlierResponse(txn, "organizations/a", "Publish", id)->has_value());
+            EXPECT_FALSE(FindEarlierResponse(txn, "organizations/a", "Create", "")->has_value());
+            return absl::OkStatus();
+          })
+          .ok());
 }
 
 }  // namespace

@@ -37,26 +37,26 @@ absl::StatusOr<ListPage> ListResources(storage::KvStore& store, const ListReques
   bool more = false;
   std::string last_key;
   absl::Status lookup_status;
-  RETURN_IF_ERROR(store.Scan(
-      prefix, request.start_after, request.order,
-      [&](absl::string_view key, absl::string_view) {
-        if (static_cast<int>(page.resources.size()) == request.page_size ||
-            examined == request.scan_budget) {
-          more = true;
-          return false;
-        }
-        ++examined;
-        last_key = std::string(key);
-        absl::string_view id = key.substr(key.rfind('/') + 1);
-        absl::StatusOr<std::optional<std::string>> value =
-            store.Get(ResourceKey(request.collection, id));
-        if (!value.ok()) {
-          lookup_status = value.status();
-          return false;
-        }
-        if (value->has_value() && accept(**value)) page.resources.push_back(**std::move(value));
-        return true;
-      }));
+  RETURN_IF_ERROR(store.Scan(prefix, request.start_after, request.order,
+                             [&](absl::string_view key, absl::string_view) {
+                               if (static_cast<int>(page.resources.size()) == request.page_size ||
+                                   examined == request.scan_budget) {
+                                 more = true;
+                                 return false;
+                               }
+                               ++examined;
+                               last_key = std::string(key);
+                               absl::string_view id = key.substr(key.rfind('/') + 1);
+                               absl::StatusOr<std::optional<std::string>> value =
+                                   store.Get(ResourceKey(request.collection, id));
+                               if (!value.ok()) {
+                                 lookup_status = value.status();
+                                 return false;
+                               }
+                               if (value->has_value() && accept(**value))
+                                 page.resources.push_back(**std::move(value));
+                               return true;
+                             }));
   RETURN_IF_ERROR(lookup_status);
   if (more) page.next_start_after = last_key;
   return page;

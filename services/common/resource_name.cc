@@ -21,8 +21,7 @@ bool IsValidId(absl::string_view id) {
 
 }  // namespace
 
-absl::StatusOr<std::string> ParseResourceName(absl::string_view name,
-                                              absl::string_view collection,
+absl::StatusOr<std::string> ParseResourceName(absl::string_view name, absl::string_view collection,
                                               absl::string_view field) {
   std::string prefix = absl::StrCat(collection, "/");
   if (absl::StartsWith(name, prefix) && IsValidId(name.substr(prefix.size()))) {

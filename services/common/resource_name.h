@@ -14,8 +14,7 @@ namespace corematch {
 
 // The id of `name` in `collection`; INVALID_ARGUMENT naming `field` when
 // `name` is not of the form "{collection}/{id}".
-absl::StatusOr<std::string> ParseResourceName(absl::string_view name,
-                                              absl::string_view collection,
+absl::StatusOr<std::string> ParseResourceName(absl::string_view name, absl::string_view collection,
                                               absl::string_view field);
 
 // NOT_FOUND with reason `{RESOURCE}_NOT_FOUND` for `name`.

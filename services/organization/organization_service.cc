@@ -31,12 +31,13 @@ const std::vector<std::string> kUpdatableFields = {"display_name", "kind",      
                                                    "region",       "population", "languages"};
 const std::vector<std::string> kFilterFields = {"country", "kind"};
 
-absl::StatusOr<v1::Organization> LoadOrganization(storage::Transaction& txn,
-                                                  absl::string_view name, absl::string_view id) {
+absl::StatusOr<v1::Organization> LoadOrganization(storage::Transaction& txn, absl::string_view name,
+                                                  absl::string_view id) {
   ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn.Get(ResourceKey(kCollection, id)));
   if (!bytes.has_value()) return NotFound(name);
   v1::Organization organization;
-  if (!organization.ParseFromString(*bytes)) return absl::DataLossError(absl::StrCat("corrupt ", name));
+  if (!organization.ParseFromString(*bytes))
+    return absl::DataLossError(absl::StrCat("corrupt ", name));
   return organization;
 }
 
@@ -100,8 +101,8 @@ absl::StatusOr<v1::Organization> OrganizationServiceImpl::DoCreate(
   Normalize(organization);
   absl::StatusOr<v1::Organization> result;
   RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
-    ASSIGN_OR_RETURN(auto earlier,
-                     FindEarlierResponse(txn, caller.id(), "CreateOrganization", request.request_id()));
+    ASSIGN_OR_RETURN(auto earlier, FindEarlierResponse(txn, caller.id(), "CreateOrganization",
+                                                       request.request_id()));
     if (earlier.has_value()) {
       result = v1::Organization();
       result->ParseFromString(*earlier);
@@ -135,23 +136,27 @@ absl::StatusOr<v1::ListOrganizationsResponse> OrganizationServiceImpl::DoList(
   ASSIGN_OR_RETURN(int page_size, EffectivePageSize(request.page_size()));
   ASSIGN_OR_RETURN(storage::ScanOrder order, ParseOrderBy(request.order_by()));
   ASSIGN_OR_RETURN(Filter filter, Filter::Parse(request.filter(), kFilterFields));
-  const std::string fingerprint = QueryFingerprint(request.filter(), request.order_by(), caller.id());
+  const std::string fingerprint =
+      QueryFingerprint(request.filter(), request.order_by(), caller.id());
   ASSIGN_OR_RETURN(std::string start_after, DecodePageToken(request.page_token(), fingerprint));
 
   v1::ListOrganizationsResponse response;
-  ListRequest list{.collection = kCollection, .order = order, .start_after = start_after,
+  ListRequest list{.collection = kCollection,
+                   .order = order,
+                   .start_after = start_after,
                    .page_size = page_size};
   ASSIGN_OR_RETURN(ListPage page, ListResources(*store_, list, [&](absl::string_view bytes) {
-    v1::Organization organization;
-    if (!organization.ParseFromString(std::string(bytes))) return false;
-    bool match = filter.Matches([&](absl::string_view field) -> std::vector<std::string> {
-      if (field == "country") return {organization.country()};
-      std::string kind = v1::OrganizationKind_Name(organization.kind());
-      return {kind, kind.substr(std::string("ORGANIZATION_KIND_").size())};
-    });
-    if (match) *response.add_organizations() = std::move(organization);
-    return match;
-  }));
+                     v1::Organization organization;
+                     if (!organization.ParseFromString(std::string(bytes))) return false;
+                     bool match =
+                         filter.Matches([&](absl::string_view field) -> std::vector<std::string> {
+                           if (field == "country") return {organization.country()};
+                           std::string kind = v1::OrganizationKind_Name(organization.kind());
+                           return {kind, kind.substr(std::string("ORGANIZATION_KIND_").size())};
+                         });
+                     if (match) *response.add_organizations() = std::move(organization);
+                     return match;
+                   }));
   if (!page.next_start_after.empty()) {
     response.set_next_page_token(EncodePageToken(page.next_start_after, fingerprint));
   }
@@ -168,8 +173,8 @@ absl::StatusOr<v1::Organization> OrganizationServiceImpl::DoUpdate(
     ASSIGN_OR_RETURN(v1::Organization current, LoadOrganization(txn, name, id));
     RETURN_IF_ERROR(CheckEtag(request.organization().etag(), current.etag(), name));
     v1::Organization updated = current;
-    RETURN_IF_ERROR(ApplyUpdateMask(request.organization(), request.update_mask(),
-                                    kUpdatableFields, "update_mask", &updated));
+    RETURN_IF_ERROR(ApplyUpdateMask(request.organization(), request.update_mask(), kUpdatableFields,
+                                    "update_mask", &updated));
     FieldViolations violations;
     ValidateOrganization(updated, "organization", violations);
     RETURN_IF_ERROR(violations.ToStatus());
@@ -245,9 +250,9 @@ grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* conte
   });
 }
 
-grpc::Status OrganizationServiceImpl::ListOrganizations(
-    grpc::ServerContext* context, const v1::ListOrganizationsRequest* request,
-    v1::ListOrganizationsResponse* response) {
+grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* context,
+                                                        const v1::ListOrganizationsRequest* request,
+                                                        v1::ListOrganizationsResponse* response) {
   return ServeAuthenticated(*this, *context, [&](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(*response, DoList(caller, *request));
     return absl::OkStatus();

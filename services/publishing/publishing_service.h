@@ -22,8 +22,7 @@ class PublishingServiceImpl final : public pb::PublishingService::Service {
                               pb::Solution* response) override;
   grpc::Status GetSolution(grpc::ServerContext* context, const pb::GetSolutionRequest* request,
                            pb::Solution* response) override;
-  grpc::Status ListSolutions(grpc::ServerContext* context,
-                             const pb::ListSolutionsRequest* request,
+  grpc::Status ListSolutions(grpc::ServerContext* context, const pb::ListSolutionsRequest* request,
                              pb::ListSolutionsResponse* response) override;
   grpc::Status UpdateSolution(grpc::ServerContext* context,
                               const pb::UpdateSolutionRequest* request,

@@ -23,9 +23,9 @@ namespace {
 constexpr absl::string_view kCollection = "solutions";
 
 const std::vector<std::string> kUpdatableFields = {
-    "title",         "summary",       "description",        "language",      "origin",
-    "sectors",       "target_groups", "tags",               "core_elements", "adaptable_elements",
-    "preconditions", "evidence",      "maturity",           "derived_from",  "contact",
+    "title",         "summary",         "description", "language",      "origin",
+    "sectors",       "target_groups",   "tags",        "core_elements", "adaptable_elements",
+    "preconditions", "evidence",        "maturity",    "derived_from",  "contact",
     "license",       "support_capacity"};
 
 const std::vector<std::string> kFilterFields = {"state",    "sector", "country",
@@ -63,26 +63,26 @@ bool CanSee(const Caller& caller, const pb::Solution& solution) {
 }
 
 absl::Status StateError(const pb::Solution& solution, absl::string_view action) {
-  return MakeError(absl::StatusCode::kFailedPrecondition, "INVALID_STATE",
-                   absl::StrCat("cannot ", action, " ", solution.name(), ": it is ",
-                                EnumSuffix(pb::SolutionState_Name(solution.state()),
-                                           "SOLUTION_STATE_")));
+  return MakeError(
+      absl::StatusCode::kFailedPrecondition, "INVALID_STATE",
+      absl::StrCat("cannot ", action, " ", solution.name(), ": it is ",
+                   EnumSuffix(pb::SolutionState_Name(solution.state()), "SOLUTION_STATE_")));
 }
 
 // derived_from must name an existing solution, and the chain of ancestors it
 // starts must not lead back here: an update can re-point an old link.
 absl::Status CheckDerivedFrom(storage::Transaction& txn, const pb::Solution& solution) {
   if (solution.derived_from().empty()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(std::string parent_id,
-                   ParseResourceName(solution.derived_from(), kCollection, "solution.derived_from"));
+  ASSIGN_OR_RETURN(std::string parent_id, ParseResourceName(solution.derived_from(), kCollection,
+                                                            "solution.derived_from"));
   std::string current = solution.derived_from();
   std::string current_id = parent_id;
   for (int depth = 0; depth < 1000 && !current.empty(); ++depth) {
     if (current == solution.name()) {
-      return MakeError(absl::StatusCode::kFailedPrecondition, "LINEAGE_CYCLE",
-                       absl::StrCat("solution.derived_from: ", solution.derived_from(),
-                                    " descends from ", solution.name(),
-                                    "; a solution cannot be derived from its own descendant"));
+      return MakeError(
+          absl::StatusCode::kFailedPrecondition, "LINEAGE_CYCLE",
+          absl::StrCat("solution.derived_from: ", solution.derived_from(), " descends from ",
+                       solution.name(), "; a solution cannot be derived from its own descendant"));
     }
     absl::StatusOr<pb::Solution> parent = Load(txn, current, current_id);
     if (!parent.ok()) {
@@ -174,8 +174,7 @@ absl::StatusOr<pb::Solution> SolutionRepository::Create(const Caller& caller,
   return solution;
 }
 
-absl::StatusOr<pb::Solution> SolutionRepository::Get(const Caller& caller,
-                                                     absl::string_view name) {
+absl::StatusOr<pb::Solution> SolutionRepository::Get(const Caller& caller, absl::string_view name) {
   ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kCollection, "name"));
   storage::Overlay none;
   storage::Transaction read(store_, &none);
@@ -197,17 +196,21 @@ absl::StatusOr<pb::ListSolutionsResponse> SolutionRepository::List(
   ASSIGN_OR_RETURN(std::string start_after, DecodePageToken(request.page_token(), fingerprint));
 
   pb::ListSolutionsResponse response;
-  ListRequest list{.collection = kCollection, .order = order, .start_after = start_after,
+  ListRequest list{.collection = kCollection,
+                   .order = order,
+                   .start_after = start_after,
                    .page_size = page_size};
-  ASSIGN_OR_RETURN(ListPage page, ListResources(*store_, list, [&](absl::string_view bytes) {
-    pb::Solution solution;
-    if (!solution.ParseFromString(std::string(bytes)) || !CanSee(caller, solution)) return false;
-    if (!filter.Matches([&](absl::string_view f) { return FieldValues(solution, f); })) {
-      return false;
-    }
-    *response.add_solutions() = std::move(solution);
-    return true;
-  }));
+  ASSIGN_OR_RETURN(
+      ListPage page, ListResources(*store_, list, [&](absl::string_view bytes) {
+        pb::Solution solution;
+        if (!solution.ParseFromString(std::string(bytes)) || !CanSee(caller, solution))
+          return false;
+        if (!filter.Matches([&](absl::string_view f) { return FieldValues(solution, f); })) {
+          return false;
+        }
+        *response.add_solutions() = std::move(solution);
+        return true;
+      }));
   if (!page.next_start_after.empty()) {
     response.set_next_page_token(EncodePageToken(page.next_start_after, fingerprint));
   }
@@ -215,9 +218,9 @@ absl::StatusOr<pb::ListSolutionsResponse> SolutionRepository::List(
 }
 
 absl::StatusOr<pb::Solution> SolutionRepository::Mutate(
-    const Caller& caller, absl::string_view name, absl::string_view etag,
-    absl::string_view method, absl::string_view request_id, pb::ChangeType change_type,
-    const std::function<absl::Status(pb::Solution&)>& change) {
+    const Caller& caller, absl::string_view name, absl::string_view etag, absl::string_view method,
+    absl::string_view request_id, pb::ChangeType change_type,
+    const std::function<absl::Status(storage::Transaction&, pb::Solution&)>& change) {
   ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kCollection, "name"));
   pb::Solution result;
   RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
@@ -229,7 +232,7 @@ absl::StatusOr<pb::Solution> SolutionRepository::Mutate(
     ASSIGN_OR_RETURN(pb::Solution solution, Load(txn, name, id));
     RETURN_IF_ERROR(RequireOwner(caller, solution.owner(), name));
     RETURN_IF_ERROR(CheckEtag(etag, solution.etag(), name));
-    RETURN_IF_ERROR(change(solution));
+    RETURN_IF_ERROR(change(txn, solution));
     *solution.mutable_update_time() = ToProtoTime(clock_->Now());
     RETURN_IF_ERROR(Save(txn, solution, change_type));
     RememberResponse(txn, caller.id(), method, request_id, solution.SerializeAsString());
@@ -242,27 +245,28 @@ absl::StatusOr<pb::Solution> SolutionRepository::Mutate(
 absl::StatusOr<pb::Solution> SolutionRepository::Update(const Caller& caller,
                                                         const pb::UpdateSolutionRequest& request) {
   const pb::Solution& patch = request.solution();
-  return Mutate(
-      caller, patch.name(), patch.etag(), "UpdateSolution", "", pb::CHANGE_TYPE_UPDATED,
-      [&](pb::Solution& solution) -> absl::Status {
-        if (solution.state() == pb::SOLUTION_STATE_WITHDRAWN) return StateError(solution, "update");
-        RETURN_IF_ERROR(ApplyUpdateMask(patch, request.update_mask(), kUpdatableFields,
-                                        "update_mask", &solution));
-        FieldViolations violations;
-        ValidateSolution(solution, violations);
-        RETURN_IF_ERROR(violations.ToStatus());
-        NormalizeSolution(solution);
-        return absl::OkStatus();
-      });
+  return Mutate(caller, patch.name(), patch.etag(), "UpdateSolution", "", pb::CHANGE_TYPE_UPDATED,
+                [&](storage::Transaction& txn, pb::Solution& solution) -> absl::Status {
+                  if (solution.state() == pb::SOLUTION_STATE_WITHDRAWN)
+                    return StateError(solution, "update");
+                  RETURN_IF_ERROR(ApplyUpdateMask(patch, request.update_mask(), kUpdatableFields,
+                                                  "update_mask", &solution));
+                  FieldViolations violations;
+                  ValidateSolution(solution, violations);
+                  RETURN_IF_ERROR(violations.ToStatus());
+                  NormalizeSolution(solution);
+                  return CheckDerivedFrom(txn, solution);
+                });
 }
 
-absl::StatusOr<pb::Solution> SolutionRepository::Publish(const Caller& caller,
-                                                         const pb::PublishSolutionRequest& request) {
+absl::StatusOr<pb::Solution> SolutionRepository::Publish(
+    const Caller& caller, const pb::PublishSolutionRequest& request) {
   FieldViolations violations;
   ValidateRequestId(request.request_id(), "request_id", violations);
   RETURN_IF_ERROR(violations.ToStatus());
   return Mutate(caller, request.name(), request.etag(), "PublishSolution", request.request_id(),
-                pb::CHANGE_TYPE_PUBLISHED, [&](pb::Solution& solution) -> absl::Status {
+                pb::CHANGE_TYPE_PUBLISHED,
+                [&](storage::Transaction&, pb::Solution& solution) -> absl::Status {
                   if (solution.state() != pb::SOLUTION_STATE_DRAFT) {
                     return StateError(solution, "publish");
                   }
@@ -279,7 +283,8 @@ absl::StatusOr<pb::Solution> SolutionRepository::Withdraw(
   ValidateRequestId(request.request_id(), "request_id", violations);
   RETURN_IF_ERROR(violations.ToStatus());
   return Mutate(caller, request.name(), request.etag(), "WithdrawSolution", request.request_id(),
-                pb::CHANGE_TYPE_WITHDRAWN, [&](pb::Solution& solution) -> absl::Status {
+                pb::CHANGE_TYPE_WITHDRAWN,
+                [&](storage::Transaction&, pb::Solution& solution) -> absl::Status {
                   if (solution.state() == pb::SOLUTION_STATE_WITHDRAWN) {
                     return StateError(solution, "withdraw");
                   }

@@ -33,11 +33,13 @@ class SolutionRepository {
   static absl::StatusOr<std::unique_ptr<SolutionRepository>> Open(storage::KvStore* store,
                                                                   Clock* clock, IdGenerator* ids);
 
-  absl::StatusOr<pb::Solution> Create(const Caller& caller, const pb::CreateSolutionRequest& request);
+  absl::StatusOr<pb::Solution> Create(const Caller& caller,
+                                      const pb::CreateSolutionRequest& request);
   absl::StatusOr<pb::Solution> Get(const Caller& caller, absl::string_view name);
   absl::StatusOr<pb::ListSolutionsResponse> List(const Caller& caller,
                                                  const pb::ListSolutionsRequest& request);
-  absl::StatusOr<pb::Solution> Update(const Caller& caller, const pb::UpdateSolutionRequest& request);
+  absl::StatusOr<pb::Solution> Update(const Caller& caller,
+                                      const pb::UpdateSolutionRequest& request);
   absl::StatusOr<pb::Solution> Publish(const Caller& caller,
                                        const pb::PublishSolutionRequest& request);
   absl::StatusOr<pb::Solution> Withdraw(const Caller& caller,
@@ -55,7 +57,7 @@ class SolutionRepository {
   absl::StatusOr<pb::Solution> Mutate(
       const Caller& caller, absl::string_view name, absl::string_view etag,
       absl::string_view method, absl::string_view request_id, pb::ChangeType change_type,
-      const std::function<absl::Status(pb::Solution&)>& change);
+      const std::function<absl::Status(storage::Transaction&, pb::Solution&)>& change);
 
   // Stores `solution` and appends its change event inside `txn`.
   absl::Status Save(storage::Transaction& txn, pb::Solution& solution, pb::ChangeType type);

@@ -40,8 +40,7 @@ void ValidatePreconditionsAndEvidence(const Solution& s, FieldViolations& v) {
   for (int i = 0; i < s.preconditions_size(); ++i) {
     const auto& p = s.preconditions(i);
     std::string f = At("solution.preconditions", i);
-    if (!v1::PreconditionKind_IsValid(p.kind()) ||
-        p.kind() == v1::PRECONDITION_KIND_UNSPECIFIED) {
+    if (!v1::PreconditionKind_IsValid(p.kind()) || p.kind() == v1::PRECONDITION_KIND_UNSPECIFIED) {
       v.Add(f + ".kind", "required: STAFF, COMPETENCE, IT, LEGAL, BUDGET or OTHER");
     }
     CheckText(v, f + ".description", p.description(), true, kMaxTextLength);
@@ -87,11 +86,9 @@ void ValidateSolution(const Solution& s, FieldViolations& v) {
   CheckLanguage(v, "solution.language", s.language(), true);
   CheckCountry(v, "solution.origin.country", s.origin().country(), false);
   CheckRegion(v, "solution.origin.region", s.origin().country(), s.origin().region());
-  CheckText(v, "solution.origin.municipality", s.origin().municipality(), false,
-            kMaxTitleLength);
+  CheckText(v, "solution.origin.municipality", s.origin().municipality(), false, kMaxTitleLength);
   CheckSectors(v, "solution.sectors", s.sectors(), kMaxSectors);
-  CheckTextList(v, "solution.target_groups", s.target_groups(), kMaxTargetGroups,
-                kMaxTitleLength);
+  CheckTextList(v, "solution.target_groups", s.target_groups(), kMaxTargetGroups, kMaxTitleLength);
   CheckTextList(v, "solution.tags", s.tags(), kMaxTags, kMaxTagLength);
   ValidateElements(s, v);
   ValidatePreconditionsAndEvidence(s, v);

@@ -1,0 +1,81 @@
+// corematch-server: hosts any set of corematch services in one process.
+//
+//   corematch-server --services=all --listen=0.0.0.0:50051 --data_dir=/var/lib/corematch
+
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_join.h"
+#include "services/server/server.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to listen on; port 0 picks one");
+ABSL_FLAG(std::string, data_dir, "var", "directory holding each hosted service's database");
+ABSL_FLAG(std::string, services, "all",
+          "services to host: all, or a comma-separated list of organization, publishing, "
+          "adoption");
+ABSL_FLAG(std::string, organization_service, "",
+          "address of the organization service when it is not hosted here");
+ABSL_FLAG(std::string, operator_key_file, "",
+          "operator key file (default: <data_dir>/operator.key)");
+
+namespace {
+
+// Blocks SIGTERM and SIGINT in every thread, then waits for one on a thread of
+// its own, so shutdown runs as ordinary code rather than in a signal handler.
+sigset_t BlockShutdownSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("corematch-server: hosts corematch's gRPC services");
+  absl::ParseCommandLine(argc, argv);
+  sigset_t signals = BlockShutdownSignals();
+
+  corematch::server::ServerOptions options;
+  options.listen_address = absl::GetFlag(FLAGS_listen);
+  options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  options.organization_address = absl::GetFlag(FLAGS_organization_service);
+  options.operator_key_file = absl::GetFlag(FLAGS_operator_key_file);
+  auto services = corematch::server::ParseServiceList(absl::GetFlag(FLAGS_services));
+  if (!services.ok()) {
+    std::cerr << "corematch-server: " << services.status().message() << "\n";
+    return 1;
+  }
+  options.services = *services;
+
+  auto server = corematch::server::CorematchServer::Start(options);
+  if (!server.ok()) {
+    std::cerr << "corematch-server: " << server.status().message() << "\n";
+    return 2;
+  }
+  if ((*server)->created_operator_key()) {
+    std::cout << "created the operator API key in " << (*server)->operator_key_file()
+              << " (readable only by this user); use it with:\n  export COREMATCH_API_KEY=$(cat "
+              << (*server)->operator_key_file() << ")\n";
+  }
+  std::cout << "corematch-server listening on " << (*server)->address()
+            << " (services: " << absl::StrJoin(options.services, ",") << ")" << std::endl;
+
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    std::cout << "corematch-server: signal " << signal << ", shutting down" << std::endl;
+    (*server)->Shutdown(absl::Seconds(10));
+  });
+  (*server)->Wait();
+  waiter.join();
+  std::cout << "corematch-server: stopped" << std::endl;
+  return 0;
+}
