@@ -1,0 +1,165 @@
+// clients/cli/cli_test.cc
+//
+// Command-line handling that needs no server: help, usage errors, input
+// errors, API key resolution. All of these exit before any call is made.
+#include "clients/cli/cli.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "clients/cli/cli_test_util.h"
+#include "clients/cli/connection.h"
+#include "clients/cli/errors.h"
+#include "clients/cli/load_commands.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace corematch::cli {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// A file in a fresh temporary directory, removed with it.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& contents) {
+    dir_ =
+        std::filesystem::temp_directory_path() /
+        ("corematch_cli_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "file").string();
+    std::ofstream(path_) << contents;
+  }
+  ~TempFile() { std::filesystem::remove_all(dir_); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST(CliTest, HelpExitsZeroEverywhere) {
+  const std::vector<std::vector<std::string>> commands = {{},
+                                                          {"organization"},
+                                                          {"organization", "create"},
+                                                          {"organization", "update"},
+                                                          {"apikey", "create"},
+                                                          {"solution"},
+                                                          {"solution", "create"},
+                                                          {"solution", "list"},
+                                                          {"solution", "withdraw"},
+                                                          {"request", "create"},
+                                                          {"request", "close"},
+                                                          {"load", "demo"},
+                                                          {"load", "solutions"}};
+  for (std::vector<std::string> command : commands) {
+    command.push_back("--help");
+    CliResult result = RunCliForTest(command);
+    EXPECT_EQ(result.exit_code, kExitOk) << command[0];
+    EXPECT_THAT(result.out, HasSubstr("Usage: corematch")) << command[0];
+    EXPECT_THAT(result.err, IsEmpty());
+  }
+}
+
+TEST(CliTest, HelpDescribesGlobalOptionsAndExitCodes) {
+  CliResult result = RunCliForTest({"--help"});
+  for (const char* text : {"--server", "COREMATCH_SERVER", "--api-key", "COREMATCH_API_KEY",
+                           "--api-key-file", "--output", "--timeout", "organization", "apikey",
+                           "solution", "request", "load", "Exit codes"}) {
+    EXPECT_THAT(result.out, HasSubstr(text));
+  }
+}
+
+TEST(CliTest, NoCommandIsAUsageError) {
+  CliResult result = RunCliForTest({});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_THAT(result.err, HasSubstr("error: A subcommand is required"));
+  EXPECT_THAT(result.err, HasSubstr("--help"));
+}
+
+TEST(CliTest, UnknownFlagIsAUsageError) {
+  CliResult result = RunCliForTest({"solution", "list", "--colour", "red"});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_THAT(result.err, HasSubstr("error: "));
+  EXPECT_THAT(result.err, HasSubstr("--colour"));
+}
+
+TEST(CliTest, MissingArgumentsAreUsageErrors) {
+  EXPECT_THAT(RunCliForTest({"solution", "get"}).err, HasSubstr("NAME is required"));
+  EXPECT_THAT(RunCliForTest({"solution", "create"}).err, HasSubstr("--file is required"));
+  EXPECT_EQ(RunCliForTest({"solution", "withdraw", "abc"}).exit_code, kExitUsage);
+  CliResult close = RunCliForTest({"request", "close", "r1", "--outcome", "won", "--reason", "x"});
+  EXPECT_EQ(close.exit_code, kExitUsage);
+  EXPECT_THAT(close.err, HasSubstr("--outcome"));
+}
+
+TEST(CliTest, BadGlobalOptionsAreUsageErrors) {
+  EXPECT_EQ(RunCliForTest({"--output", "xml", "solution", "get", "a"}).exit_code, kExitUsage);
+  EXPECT_EQ(RunCliForTest({"--timeout", "-1", "solution", "get", "a"}).exit_code, kExitUsage);
+  CliResult key = RunCliForTest({"--api-key-file", "/nonexistent/key", "solution", "get", "a"});
+  EXPECT_EQ(key.exit_code, kExitUsage);
+  EXPECT_THAT(key.err, HasSubstr("error: cannot read API key file /nonexistent/key"));
+}
+
+TEST(CliTest, UnreadableFileIsAUsageError) {
+  CliResult result = RunCliForTest({"solution", "create", "-f", "/nonexistent/solution.json"});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_EQ(result.err, "error: cannot read /nonexistent/solution.json\n");
+}
+
+TEST(CliTest, BadJsonIsAUsageError) {
+  TempFile file(R"({"title": "x", "colour": "red"})");
+  CliResult result = RunCliForTest({"solution", "create", "-f", file.path()});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_THAT(result.err, HasSubstr("is not a valid Solution in protobuf JSON"));
+  CliResult from_stdin = RunCliForTest({"solution", "update", "abc", "-f", "-"}, "{not json");
+  EXPECT_EQ(from_stdin.exit_code, kExitUsage);
+  EXPECT_THAT(from_stdin.err, HasSubstr("stdin is not a valid Solution"));
+}
+
+TEST(CliTest, RequestCreateNeedsFileOrFields) {
+  CliResult result = RunCliForTest({"request", "create", "--title", "Jobb"});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_THAT(result.err, HasSubstr("give -f FILE, or at least --title, --need and --language"));
+}
+
+TEST(CliTest, UpdateWithoutChangesIsAUsageError) {
+  EXPECT_THAT(RunCliForTest({"organization", "update", "o1"}).err, HasSubstr("nothing to update"));
+  EXPECT_THAT(RunCliForTest({"request", "update", "r1"}).err, HasSubstr("nothing to update"));
+}
+
+TEST(CliTest, LoadReportsTheBadLine) {
+  TempFile file("{\"id\": \"a\", \"title\": \"A\"}\nnot json\n");
+  CliResult result = RunCliForTest({"load", "solutions", "-f", file.path()});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_THAT(result.err, HasSubstr(file.path() + ":2: not a JSON object"));
+}
+
+TEST(CliTest, LoadDryRunPrintsRequests) {
+  TempFile file("{\"id\": \"a\", \"title\": \"A\", \"status\": \"Pilot\"}\n");
+  CliResult result = RunCliForTest({"load", "solutions", "-f", file.path(), "--dry-run"});
+  EXPECT_EQ(result.exit_code, kExitOk) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("\"publish\":true"));
+  EXPECT_THAT(result.out, HasSubstr("\"maturity\":\"MATURITY_PILOT\""));
+}
+
+TEST(CliTest, DefaultDemoFileExists) {
+  EXPECT_TRUE(std::filesystem::is_regular_file(DefaultDemoFile())) << DefaultDemoFile();
+}
+
+TEST(ResolveApiKeyTest, PrefersFlagThenFileThenDefaultFile) {
+  TempFile file("  secret-from-file\n");
+  EXPECT_EQ(*ResolveApiKey("flag-key", file.path(), file.path()), "flag-key");
+  EXPECT_EQ(*ResolveApiKey("", file.path(), "/nonexistent"), "secret-from-file");
+  EXPECT_EQ(*ResolveApiKey("", "", file.path()), "secret-from-file");
+  EXPECT_EQ(*ResolveApiKey("", "", "/nonexistent/operator.key"), "");
+  EXPECT_FALSE(ResolveApiKey("", "/nonexistent/key", "").ok());
+}
+
+}  // namespace
+}  // namespace corematch::cli

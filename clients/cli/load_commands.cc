@@ -1,0 +1,142 @@
+// clients/cli/load_commands.cc
+#include "clients/cli/load_commands.h"
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "clients/cli/demo_loader.h"
+#include "clients/cli/demo_rows.h"
+#include "clients/cli/output.h"
+#include "corematch/publishing/v1/publishing.grpc.pb.h"
+#include "google/protobuf/struct.pb.h"
+
+namespace corematch::cli {
+namespace {
+
+namespace pub = ::corematch::publishing::v1;
+
+constexpr const char* kDemoFile = "data/demo/solutions_demo.jsonl";
+constexpr size_t kProgressEvery = 250;
+
+struct LoadFlags {
+  std::string file;
+  int parallelism = 8;
+  bool dry_run = false;
+};
+
+void AddLoadFlags(CLI::App* cmd, LoadFlags& f) {
+  cmd->add_option("--parallel", f.parallelism, "Calls in flight at once")->check(CLI::Range(1, 64));
+  cmd->add_flag("--dry-run", f.dry_run,
+                "Print each CreateSolutionRequest as a JSON line instead of sending it");
+}
+
+// Prints the requests a load would send, one JSON object a line.
+void PrintDryRun(CommandContext& ctx, const std::vector<DemoRow>& rows) {
+  for (const DemoRow& row : rows) {
+    pub::CreateSolutionRequest request;
+    *request.mutable_solution() = SolutionFromDemoRow(row);
+    request.set_request_id(DemoRequestId(row.id));
+    request.set_publish(true);
+    ctx.out() << ToCompactJson(request) << "\n";
+  }
+}
+
+google::protobuf::Struct ReportStruct(const std::string& file, const LoadReport& report) {
+  google::protobuf::Struct result;
+  auto& fields = *result.mutable_fields();
+  fields["file"].set_string_value(file);
+  fields["total"].set_number_value(static_cast<double>(report.total));
+  fields["ok"].set_number_value(static_cast<double>(report.ok));
+  fields["alreadyPresent"].set_number_value(static_cast<double>(report.already_present));
+  fields["failed"].set_number_value(static_cast<double>(report.failed));
+  fields["seconds"].set_number_value(absl::ToDoubleSeconds(report.elapsed));
+  auto* errors = fields["firstErrors"].mutable_list_value();
+  for (const std::string& error : report.first_errors)
+    errors->add_values()->set_string_value(error);
+  return result;
+}
+
+void PrintReport(CommandContext& ctx, const std::string& file, const LoadReport& report) {
+  if (ctx.printer().format() == OutputFormat::kJson) {
+    ctx.printer().Resource(ReportStruct(file, report));
+    return;
+  }
+  ctx.out() << "loaded " << report.total << " rows from " << file << " in "
+            << absl::FormatDuration(absl::Trunc(report.elapsed, absl::Milliseconds(1))) << ": "
+            << report.ok << " ok (created, or already created by an earlier load), ";
+  if (report.already_present > 0) ctx.out() << report.already_present << " already present, ";
+  ctx.out() << report.failed << " failed\n";
+  if (report.first_errors.empty()) return;
+  ctx.out() << "first errors:\n";
+  for (const std::string& error : report.first_errors) ctx.out() << "  " << error << "\n";
+}
+
+int Load(CommandContext& ctx, const LoadFlags& f) {
+  std::ifstream in(f.file);
+  if (!in) return ctx.UsageError(absl::StrCat("cannot read ", f.file));
+  absl::StatusOr<std::vector<DemoRow>> rows = ReadDemoRows(in, f.file);
+  if (!rows.ok()) return ctx.UsageError(rows.status());
+  if (f.dry_run) {
+    PrintDryRun(ctx, *rows);
+    return kExitOk;
+  }
+  auto stub = pub::PublishingService::NewStub(ctx.connection().channel());
+  LoadOptions options;
+  options.parallelism = f.parallelism;
+  options.on_progress = [&ctx](size_t done, size_t total) {
+    if (done % kProgressEvery == 0 && done < total)
+      ctx.err() << "  " << done << "/" << total << "\n";
+  };
+  LoadReport report = LoadDemoRows(*stub, ctx.connection(), *rows, options);
+  PrintReport(ctx, f.file, report);
+  return report.failed == 0 ? kExitOk : kExitServer;
+}
+
+void AddDemo(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand("demo", "Load the demo corpus of 1,081 real solutions");
+  auto f = std::make_shared<LoadFlags>();
+  cmd->add_option("--file", f->file,
+                  absl::StrCat("Default: ", kDemoFile, " here or in the source tree"));
+  AddLoadFlags(cmd, *f);
+  OnRun(cmd, ctx, [&ctx, f] {
+    LoadFlags flags = *f;
+    if (flags.file.empty()) flags.file = DefaultDemoFile();
+    return Load(ctx, flags);
+  });
+}
+
+void AddSolutions(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand("solutions", "Load a JSON-lines catalogue of solutions");
+  auto f = std::make_shared<LoadFlags>();
+  cmd->add_option("-f,--file", f->file, "One JSON object a line, shaped like the demo corpus")
+      ->required();
+  AddLoadFlags(cmd, *f);
+  OnRun(cmd, ctx, [&ctx, f] { return Load(ctx, *f); });
+}
+
+}  // namespace
+
+std::string DefaultDemoFile() {
+  std::error_code error;
+  if (std::filesystem::is_regular_file(kDemoFile, error)) return kDemoFile;
+#ifdef COREMATCH_SOURCE_DIR
+  std::string in_source_tree = absl::StrCat(COREMATCH_SOURCE_DIR, "/", kDemoFile);
+  if (std::filesystem::is_regular_file(in_source_tree, error)) return in_source_tree;
+#endif
+  return kDemoFile;
+}
+
+void AddLoadCommands(CLI::App& app, CommandContext& ctx) {
+  CLI::App* group = app.add_subcommand("load", "Bulk-load solutions");
+  group->require_subcommand(1);
+  AddDemo(*group, ctx);
+  AddSolutions(*group, ctx);
+}
+
+}  // namespace corematch::cli

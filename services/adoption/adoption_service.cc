@@ -1,0 +1,68 @@
+#include "services/adoption/adoption_service.h"
+
+#include "services/common/status_macros.h"
+
+namespace corematch::adoption {
+
+grpc::Status AdoptionServiceImpl::CreateAdoptionRequest(
+    grpc::ServerContext* context, const pb::CreateAdoptionRequestRequest* request,
+    pb::AdoptionRequest* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Create(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::GetAdoptionRequest(grpc::ServerContext* context,
+                                                     const pb::GetAdoptionRequestRequest* request,
+                                                     pb::AdoptionRequest* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Get(caller, request->name()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::ListAdoptionRequests(
+    grpc::ServerContext* context, const pb::ListAdoptionRequestsRequest* request,
+    pb::ListAdoptionRequestsResponse* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->List(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::UpdateAdoptionRequest(
+    grpc::ServerContext* context, const pb::UpdateAdoptionRequestRequest* request,
+    pb::AdoptionRequest* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Update(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::CloseAdoptionRequest(
+    grpc::ServerContext* context, const pb::CloseAdoptionRequestRequest* request,
+    pb::AdoptionRequest* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, repository_->Close(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::WatchChanges(
+    grpc::ServerContext* context, const pb::WatchChangesRequest* request,
+    grpc::ServerWriter<pb::WatchChangesResponse>* writer) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireOperator(caller, "watching the adoption request change feed"));
+    return ServeWatch(
+        repository_->feed(), request->after_sequence(), [&] { return context->IsCancelled(); },
+        [&](int64_t sequence, absl::string_view bytes) {
+          pb::WatchChangesResponse event;
+          if (!event.ParseFromString(std::string(bytes))) return false;
+          event.set_sequence(sequence);
+          return writer->Write(event);
+        });
+  });
+}
+
+}  // namespace corematch::adoption
