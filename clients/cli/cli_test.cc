@@ -148,6 +148,15 @@ TEST(CliTest, LoadDryRunPrintsRequests) {
   EXPECT_THAT(result.out, HasSubstr("\"maturity\":\"MATURITY_PILOT\""));
 }
 
+TEST(CliTest, LoadReadsStdin) {
+  CliResult result = RunCliForTest({"load", "solutions", "-f", "-", "--dry-run"},
+                                   "{\"id\": \"a\", \"title\": \"A\"}\n");
+  EXPECT_EQ(result.exit_code, kExitOk) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("\"title\":\"A\""));
+  EXPECT_EQ(RunCliForTest({"load", "solutions", "-f", "/nonexistent.jsonl"}).err,
+            "error: cannot read /nonexistent.jsonl\n");
+}
+
 TEST(CliTest, DefaultDemoFileExists) {
   EXPECT_TRUE(std::filesystem::is_regular_file(DefaultDemoFile())) << DefaultDemoFile();
 }

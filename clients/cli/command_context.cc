@@ -42,7 +42,8 @@ int CommandContext::RpcError(const grpc::Status& status) {
   if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
     err_ << "  hint: is a corematch server listening at " << options_.server
          << "? (set --server or COREMATCH_SERVER)\n";
-  } else if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+  } else if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED &&
+             connection_->options().api_key.empty()) {
     err_ << "  hint: pass an API key with --api-key, COREMATCH_API_KEY or --api-key-file\n";
   }
   return kExitServer;

@@ -27,6 +27,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -77,8 +78,8 @@ class CommandContext final {
   int UsageError(absl::string_view message);
   int UsageError(const absl::Status& status) { return UsageError(status.message()); }
 
-  // Prints the failed call (errors.h) with a hint for UNAVAILABLE and
-  // UNAUTHENTICATED, and returns kExitServer.
+  // Prints the failed call (errors.h) with a hint for UNAVAILABLE, and for
+  // UNAUTHENTICATED when no key was sent; returns kExitServer.
   int RpcError(const grpc::Status& status);
 
   // Runs `call` with a prepared ClientContext; on success prints `response`

@@ -5,6 +5,7 @@
 #include "clients/cli/demo_rows.h"
 
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -12,9 +13,11 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "clients/cli/country_names.h"
 #include "clients/cli/text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/validation/validation.h"
 
 namespace corematch::cli {
 namespace {
@@ -109,6 +112,19 @@ TEST(SolutionFromDemoRowTest, EveryCorpusRowFitsTheLimits) {
     EXPECT_LE(static_cast<size_t>(s.tags_size()), kMaxTags) << row.id;
     EXPECT_NE(s.maturity(), pub::MATURITY_UNSPECIFIED) << row.id;
     EXPECT_TRUE(s.origin().country().empty() || s.origin().country().size() == 2) << row.id;
+  }
+}
+
+TEST(SolutionFromDemoRowTest, EveryCorpusCountryNameMapsToAnIsoCode) {
+  for (const DemoRow& row : Corpus()) {
+    std::vector<std::string> names = row.countries;
+    names.insert(names.end(), row.deployment_countries.begin(), row.deployment_countries.end());
+    for (const std::string& name : names) {
+      if (name == "Kosovo") continue;  // No ISO 3166-1 code.
+      std::optional<std::string> code = CountryCodeForName(name);
+      ASSERT_TRUE(code.has_value()) << row.id << ": " << name;
+      EXPECT_TRUE(validation::IsCountryCode(*code)) << row.id << ": " << name << " -> " << *code;
+    }
   }
 }
 

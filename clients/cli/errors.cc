@@ -1,6 +1,7 @@
 // clients/cli/errors.cc
 #include "clients/cli/errors.h"
 
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <string>

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
@@ -77,10 +78,16 @@ void PrintReport(CommandContext& ctx, const std::string& file, const LoadReport&
   for (const std::string& error : report.first_errors) ctx.out() << "  " << error << "\n";
 }
 
-int Load(CommandContext& ctx, const LoadFlags& f) {
+// The rows of f.file ("-" = standard input).
+absl::StatusOr<std::vector<DemoRow>> ReadRows(CommandContext& ctx, const LoadFlags& f) {
+  if (f.file == "-") return ReadDemoRows(ctx.in(), "stdin");
   std::ifstream in(f.file);
-  if (!in) return ctx.UsageError(absl::StrCat("cannot read ", f.file));
-  absl::StatusOr<std::vector<DemoRow>> rows = ReadDemoRows(in, f.file);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", f.file));
+  return ReadDemoRows(in, f.file);
+}
+
+int Load(CommandContext& ctx, const LoadFlags& f) {
+  absl::StatusOr<std::vector<DemoRow>> rows = ReadRows(ctx, f);
   if (!rows.ok()) return ctx.UsageError(rows.status());
   if (f.dry_run) {
     PrintDryRun(ctx, *rows);
@@ -114,7 +121,8 @@ void AddDemo(CLI::App& group, CommandContext& ctx) {
 void AddSolutions(CLI::App& group, CommandContext& ctx) {
   CLI::App* cmd = group.add_subcommand("solutions", "Load a JSON-lines catalogue of solutions");
   auto f = std::make_shared<LoadFlags>();
-  cmd->add_option("-f,--file", f->file, "One JSON object a line, shaped like the demo corpus")
+  cmd->add_option("-f,--file", f->file,
+                  "One JSON object a line, shaped like the demo corpus; - reads stdin")
       ->required();
   AddLoadFlags(cmd, *f);
   OnRun(cmd, ctx, [&ctx, f] { return Load(ctx, *f); });

@@ -34,7 +34,7 @@ struct OrganizationFlags {
   std::vector<std::string> languages;
   std::string etag;
   std::string request_id;
-  std::vector<CLI::Option*> field_options;  // In the order of `paths` below.
+  std::vector<CLI::Option*> field_options;  // The flag of each of kFieldPaths, in order.
 };
 
 constexpr const char* kFieldPaths[] = {"display_name", "kind",       "country",

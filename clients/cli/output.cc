@@ -76,6 +76,22 @@ void PrintLine(absl::string_view key, absl::string_view value, std::ostream& out
   out << key << ": " << absl::StrReplaceAll(value, {{"\n", "\n  "}}) << "\n";
 }
 
+// "sectors: 10.5, 10.7", or one "tags[i]: ..." line per value if a value has
+// a comma of its own.
+void PrintRepeatedScalar(const Message& message, const FieldDescriptor& field,
+                         const std::string& key, std::ostream& out) {
+  std::vector<std::string> values;
+  bool has_comma = false;
+  for (int i = 0; i < message.GetReflection()->FieldSize(message, &field); ++i) {
+    values.push_back(ScalarText(message, field, i));
+    has_comma = has_comma || absl::StrContains(values.back(), ',');
+  }
+  if (!has_comma) return PrintLine(key, absl::StrJoin(values, ", "), out);
+  for (size_t i = 0; i < values.size(); ++i) {
+    PrintLine(absl::StrCat(key, "[", i, "]"), values[i], out);
+  }
+}
+
 void PrintMessageFields(const Message& message, const std::string& prefix, std::ostream& out);
 
 void PrintMessageValue(const Message& value, const FieldDescriptor& field, const std::string& key,
@@ -93,14 +109,11 @@ void PrintField(const Message& message, const FieldDescriptor& field, const std:
   std::string key = prefix + field.name();
   if (field.cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) {
     if (!field.is_repeated()) return PrintLine(key, ScalarText(message, field, -1), out);
-    std::vector<std::string> values;
-    for (int i = 0; i < r.FieldSize(message, &field); ++i) {
-      values.push_back(ScalarText(message, field, i));
-    }
-    return PrintLine(key, absl::StrJoin(values, ", "), out);
+    return PrintRepeatedScalar(message, field, key, out);
   }
-  if (!field.is_repeated())
+  if (!field.is_repeated()) {
     return PrintMessageValue(r.GetMessage(message, &field), field, key, out);
+  }
   for (int i = 0; i < r.FieldSize(message, &field); ++i) {
     PrintMessageValue(r.GetRepeatedMessage(message, &field, i), field,
                       absl::StrCat(key, "[", i, "]"), out);

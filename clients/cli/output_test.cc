@@ -29,6 +29,8 @@ pub::Solution JobbForst() {
   s.mutable_origin()->set_country("SE");
   s.add_sectors("10.5");
   s.add_sectors("10.7");
+  s.add_target_groups("unemployed, young");
+  s.add_target_groups("income support recipients");
   s.add_core_elements()->set_title("Contact within 48 hours");
   s.set_state(pub::SOLUTION_STATE_PUBLISHED);
   s.mutable_create_time()->set_seconds(1700000000);
@@ -47,6 +49,8 @@ TEST(PrintFieldsTest, PrintsKeyValueLines) {
             "language: sv\n"
             "origin.country: SE\n"
             "sectors: 10.5, 10.7\n"
+            "target_groups[0]: unemployed, young\n"
+            "target_groups[1]: income support recipients\n"
             "core_elements[0].title: Contact within 48 hours\n"
             "state: PUBLISHED\n"
             "create_time: 2023-11-14T22:13:20Z\n");
@@ -77,18 +81,18 @@ TEST(PrinterTest, ListPrintsTableAndNextPageToken) {
             "next_page_token: tok\n");
 }
 
-TEST(TableTest, AlignsByCodePointsAndTruncates) {
-  Table table({"A", "B"}, /*max_cell_width=*/6);
+TEST(TableTest, AlignsByCodePointsAndTruncatesAllButTheFirstColumn) {
+  Table table({"NAME", "B"}, /*max_cell_width=*/6);
   table.AddRow({"Först", "x"});
-  table.AddRow({"abcdefghij", "line\nbreak"});
+  table.AddRow({"solutions/abcdefghij", "line\nbreak"});
   table.AddRow({"only one"});
   std::ostringstream out;
   table.Print(out);
   EXPECT_EQ(out.str(),
-            "A       B\n"
-            "Först   x\n"
-            "abcde\xE2\x80\xA6  line \xE2\x80\xA6\n"
-            "only \xE2\x80\xA6\n");
+            "NAME                  B\n"
+            "Först                 x\n"
+            "solutions/abcdefghij  line \xE2\x80\xA6\n"
+            "only one\n");
 }
 
 TEST(EnumNamesTest, ParsesShortAndFullNames) {

@@ -5,46 +5,36 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "services/validation/cofog.h"
 
 namespace corematch::cli {
 namespace {
 
 struct SectorName {
-  absl::string_view name;  // Lower case.
+  absl::string_view name;
   absl::string_view code;
 };
 
-// The COFOG divisions (UN Classification of the Functions of Government),
-// then group names that catalogues use as sectors of their own.
-constexpr SectorName kSectorNames[] = {
-    {"general public services", "01"},
-    {"defence", "02"},
-    {"defense", "02"},
-    {"public order and safety", "03"},
-    {"economic affairs", "04"},
-    {"environmental protection", "05"},
-    {"housing and community amenities", "06"},
-    {"health", "07"},
-    {"recreation, culture and religion", "08"},
-    {"education", "09"},
-    {"social protection", "10"},
-    {"agriculture", "04.2"},
-    {"energy", "04.3"},
-    {"transport", "04.5"},
-    {"environment", "05"},
-    {"climate", "05"},
-    {"water and sanitation", "06"},
-    {"sustainable cities", "06"},
-    {"economics/finance", "04"},
+// Catalogue sectors that are not COFOG names but say clearly which division
+// or group they mean (the demo corpus has all of these).
+constexpr SectorName kCatalogueSectors[] = {
+    {"Agriculture", "04.2"},         // Agriculture, forestry, fishing and hunting
+    {"Energy", "04.3"},              // Fuel and energy
+    {"Economics/Finance", "04"},     // Economic affairs
+    {"Climate", "05"},               // Environmental protection
+    {"Water and Sanitation", "06"},  // Housing and community amenities (06.3 water supply)
+    {"Sustainable Cities", "06"},    // Housing and community amenities
 };
 
 }  // namespace
 
 std::optional<std::string> CofogCodeForSectorName(absl::string_view name) {
-  std::string key = absl::AsciiStrToLower(absl::StripAsciiWhitespace(name));
-  for (const SectorName& entry : kSectorNames) {
-    if (entry.name == key) return std::string(entry.code);
+  absl::string_view key = absl::StripAsciiWhitespace(name);
+  if (std::optional<std::string> code = validation::CofogCodeForName(key)) return code;
+  for (const SectorName& entry : kCatalogueSectors) {
+    if (absl::EqualsIgnoreCase(entry.name, key)) return std::string(entry.code);
   }
   return std::nullopt;
 }

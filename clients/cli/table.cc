@@ -17,8 +17,10 @@ Table::Table(std::vector<std::string> headers, size_t max_cell_width)
 
 std::vector<std::string> Table::CleanCells(std::vector<std::string> cells) const {
   cells.resize(headers_.size());
-  for (std::string& cell : cells)
-    cell = TruncateCodePoints(CollapseWhitespace(cell), max_cell_width_);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    cells[i] = CollapseWhitespace(cells[i]);
+    if (i > 0) cells[i] = TruncateCodePoints(cells[i], max_cell_width_);
+  }
   return cells;
 }
 

@@ -10,7 +10,8 @@
 //   solutions/abc  Jobb Först  PUBLISHED
 //
 // Widths count code points, so non-ASCII text lines up; cells longer than the
-// column limit are truncated with "…". Not thread-safe.
+// column limit are truncated with "…", except in the first column, which holds
+// the resource name that users copy into the next command. Not thread-safe.
 #ifndef COREMATCH_CLIENTS_CLI_TABLE_H_
 #define COREMATCH_CLIENTS_CLI_TABLE_H_
 
@@ -23,8 +24,8 @@ namespace corematch::cli {
 
 class Table final {
  public:
-  // `headers` fixes the number of columns; no cell is wider than
-  // `max_cell_width` code points.
+  // `headers` fixes the number of columns; no cell but those of the first
+  // column is wider than `max_cell_width` code points.
   explicit Table(std::vector<std::string> headers, size_t max_cell_width = 48);
 
   // Adds a row; missing cells are empty, surplus cells are dropped. Line

@@ -1,5 +1,4 @@
 // What each caller sees through Get and List: visibility, filters, pages.
-#include <set>
 #include <string>
 #include <vector>
 
@@ -17,7 +16,6 @@ using ::corematch::testing::IsOk;
 using ::corematch::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-using ::testing::UnorderedElementsAre;
 
 class VisibilityTest : public AdoptionRepositoryTest {
  protected:

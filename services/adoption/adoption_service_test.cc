@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "corematch/adoption/v1/adoption.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "google/rpc/status.pb.h"

@@ -80,7 +80,7 @@ TEST_F(OrganizationDirectoryTest, AsksAsTheOperator) {
 TEST_F(OrganizationDirectoryTest, KeepsTheCodeAndReasonOfAnError) {
   absl::StatusOr<orgpb::Organization> org = directory_->GetOrganization("organizations/nowhere");
   EXPECT_THAT(org, StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_EQ(ErrorReason(org.status()), "ORGANIZATIONS_NOT_FOUND");
+  EXPECT_EQ(ErrorReason(org.status()), "ORGANIZATION_NOT_FOUND");
 }
 
 TEST(OrganizationDirectoryUnreachableTest, IsUnavailable) {

@@ -35,8 +35,15 @@ absl::StatusOr<std::string> ParseResourceName(absl::string_view name, absl::stri
 }
 
 absl::Status NotFound(absl::string_view name) {
-  std::string collection(name.substr(0, name.find('/')));
-  std::string reason = absl::StrCat(absl::AsciiStrToUpper(collection), "_NOT_FOUND");
+  // "adoptionRequests/x" → ADOPTION_REQUEST_NOT_FOUND.
+  absl::string_view collection = name.substr(0, name.find('/'));
+  if (absl::EndsWith(collection, "s")) collection.remove_suffix(1);
+  std::string reason;
+  for (char c : collection) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) reason.push_back('_');
+    reason.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+  }
+  absl::StrAppend(&reason, "_NOT_FOUND");
   return MakeError(absl::StatusCode::kNotFound, reason, absl::StrCat(name, " does not exist"));
 }
 

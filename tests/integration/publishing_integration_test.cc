@@ -8,7 +8,7 @@
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "grpcpp/health_check_service_interface.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/testing/test_server.h"
 
@@ -69,8 +69,7 @@ class PublishingIntegrationTest : public ::testing::TestWithParam<bool> {
 TEST_P(PublishingIntegrationTest, CallsWithoutAValidKeyAreUnauthenticated) {
   pb::Solution out;
   EXPECT_EQ(Create("", JobbForst(), &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(Create("cm_wrong", JobbForst(), &out).error_code(),
-            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Create("cm_wrong", JobbForst(), &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
   grpc::ClientContext context;
   context.AddMetadata("authorization", "Basic abc");
   pb::GetSolutionRequest get;
@@ -99,14 +98,13 @@ TEST_P(PublishingIntegrationTest, RevokedKeyStopsWorking) {
   orgpb::ListApiKeysRequest list;
   list.set_parent(malmo_);
   orgpb::ListApiKeysResponse keys;
-  ASSERT_TRUE(
-      organizations_->ListApiKeys(ContextWithKey(malmo_key_).get(), list, &keys).ok());
+  ASSERT_TRUE(organizations_->ListApiKeys(ContextWithKey(malmo_key_).get(), list, &keys).ok());
   ASSERT_EQ(keys.api_keys_size(), 1);
   orgpb::RevokeApiKeyRequest revoke;
   revoke.set_name(keys.api_keys(0).name());
   orgpb::ApiKey revoked;
-  ASSERT_TRUE(organizations_->RevokeApiKey(ContextWithKey(malmo_key_).get(), revoke, &revoked)
-                  .ok());
+  ASSERT_TRUE(
+      organizations_->RevokeApiKey(ContextWithKey(malmo_key_).get(), revoke, &revoked).ok());
   EXPECT_TRUE(revoked.has_revoke_time());
   // The organization service itself answers at once; other services cache
   // answers for a few seconds, so ask it directly.
@@ -154,12 +152,12 @@ TEST_P(PublishingIntegrationTest, EditPublishWithdrawWithEtagsAndOwnership) {
   pb::Solution updated;
   ASSERT_TRUE(publishing_->UpdateSolution(ContextWithKey(malmo_key_).get(), update, &updated).ok());
   EXPECT_EQ(updated.tags_size(), 1);
-  EXPECT_EQ(publishing_->UpdateSolution(ContextWithKey(malmo_key_).get(), update, &updated)
-                .error_code(),
-            grpc::StatusCode::ABORTED);
-  EXPECT_EQ(publishing_->UpdateSolution(ContextWithKey(aarhus_key_).get(), update, &updated)
-                .error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(
+      publishing_->UpdateSolution(ContextWithKey(malmo_key_).get(), update, &updated).error_code(),
+      grpc::StatusCode::ABORTED);
+  EXPECT_EQ(
+      publishing_->UpdateSolution(ContextWithKey(aarhus_key_).get(), update, &updated).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
 
   pb::PublishSolutionRequest publish;
   publish.set_name(draft.name());
@@ -302,6 +300,25 @@ TEST_P(PublishingIntegrationTest, EverythingSurvivesARestart) {
   auto next = Watch(*publishing_, operator_key, events[0].sequence(), 1);
   ASSERT_EQ(next.size(), 1u);
   EXPECT_EQ(next[0].sequence(), events[0].sequence() + 1);
+}
+
+TEST_P(PublishingIntegrationTest, HealthReportsEachHostedServiceWithoutAKey) {
+  auto channel = GetParam() ? server_->TcpChannel() : server_->InProcessChannel();
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  for (const char* service :
+       {"corematch.organization.v1.OrganizationService",
+        "corematch.publishing.v1.PublishingService", "corematch.adoption.v1.AdoptionService"}) {
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    ASSERT_TRUE(health->Check(ContextWithKey("").get(), request, &response).ok()) << service;
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
+  }
+  grpc::health::v1::HealthCheckRequest unknown;
+  unknown.set_service("corematch.matching.v1.MatchingService");
+  grpc::health::v1::HealthCheckResponse response;
+  EXPECT_EQ(health->Check(ContextWithKey("").get(), unknown, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 INSTANTIATE_TEST_SUITE_P(Transports, PublishingIntegrationTest, ::testing::Bool(),

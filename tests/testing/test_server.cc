@@ -56,8 +56,8 @@ std::pair<std::string, std::string> TestServer::CreateOrganizationWithKey(
   create.mutable_organization()->set_country(country);
   create.mutable_organization()->set_population(350000);
   orgpb::Organization organization;
-  grpc::Status status = stub->CreateOrganization(ContextWithKey(operator_key_).get(), create,
-                                                 &organization);
+  grpc::Status status =
+      stub->CreateOrganization(ContextWithKey(operator_key_).get(), create, &organization);
   EXPECT_TRUE(status.ok()) << status.error_message();
   orgpb::CreateApiKeyRequest key_request;
   key_request.set_parent(organization.name());

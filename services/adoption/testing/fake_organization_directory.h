@@ -8,6 +8,7 @@
 #define COREMATCH_SERVICES_ADOPTION_TESTING_FAKE_ORGANIZATION_DIRECTORY_H_
 
 #include <string>
+#include <utility>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"

@@ -1,0 +1,229 @@
+// corematch-bench: drives a real corematch server over gRPC and reports
+// throughput and latency.
+//
+//   corematch-bench --workload=create --clients=8 --duration=10s
+//   corematch-bench --workload=get --server=localhost:50051 --api_key_file=var/operator.key
+//
+// Without --server it starts build/bin/corematch-server itself on a fresh
+// temporary directory (--spawn), so one command measures. It creates an
+// organisation and an API key with the operator key and makes every measured
+// call with that key. Exits 1 if any measured call failed, 2 if the run could
+// not be set up.
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "clients/bench/bench_organization.h"
+#include "clients/bench/channels.h"
+#include "clients/bench/cpu_time.h"
+#include "clients/bench/load_driver.h"
+#include "clients/bench/report.h"
+#include "clients/bench/server_process.h"
+#include "clients/bench/solution_workload.h"
+
+ABSL_FLAG(std::string, server, "", "host:port of a running server; empty = --spawn one");
+ABSL_FLAG(bool, spawn, true,
+          "without --server: start corematch-server on a fresh temporary directory");
+ABSL_FLAG(std::string, server_binary, "",
+          "the corematch-server to spawn (default: the one beside this program)");
+ABSL_FLAG(std::string, spawn_dir, "",
+          "where the spawned server's data directory is made (default: the system temp dir)");
+ABSL_FLAG(std::string, api_key, "", "operator API key of --server");
+ABSL_FLAG(std::string, api_key_file, "", "file holding the operator API key of --server");
+ABSL_FLAG(int, clients, 8, "concurrent clients, each a thread making one blocking call at a time");
+ABSL_FLAG(std::string, channels, "per_client",
+          "per_client (a connection per client) or shared (all clients on one connection)");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to measure");
+ABSL_FLAG(absl::Duration, warmup, absl::Seconds(2), "how long to load before measuring");
+ABSL_FLAG(std::string, workload, "create",
+          "create (durable CreateSolution), get (GetSolution of random solutions) or mixed");
+ABSL_FLAG(int, population, 1000, "get, mixed: solutions created before the run to read from");
+ABSL_FLAG(int, mixed_create_percent, 10, "mixed: the percentage of calls that create");
+ABSL_FLAG(bool, request_ids, true, "send a fresh request_id (UUID) with every create");
+ABSL_FLAG(bool, publish, true, "create solutions published rather than as drafts");
+ABSL_FLAG(uint64_t, seed, 1, "seeds the clients' random choices");
+
+namespace corematch::bench {
+namespace {
+
+constexpr int kSetupFailed = 2;
+
+absl::StatusOr<std::string> OperatorKey() {
+  std::string key = absl::GetFlag(FLAGS_api_key);
+  const std::string file = absl::GetFlag(FLAGS_api_key_file);
+  if (key.empty() && !file.empty()) {
+    std::ifstream in(file);
+    if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read --api_key_file ", file));
+    std::getline(in, key);
+  }
+  key = std::string(absl::StripAsciiWhitespace(key));
+  if (key.empty()) {
+    return absl::InvalidArgumentError(
+        "--server needs the server's operator key: pass --api_key or --api_key_file");
+  }
+  return key;
+}
+
+absl::Status ValidateFlags() {
+  if (absl::GetFlag(FLAGS_clients) < 1) return absl::InvalidArgumentError("--clients must be ≥ 1");
+  if (absl::GetFlag(FLAGS_duration) <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--duration must be positive");
+  }
+  if (absl::GetFlag(FLAGS_warmup) < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--warmup must not be negative");
+  }
+  const int percent = absl::GetFlag(FLAGS_mixed_create_percent);
+  if (percent < 0 || percent > 100) {
+    return absl::InvalidArgumentError("--mixed_create_percent must be within 0..100");
+  }
+  if (absl::GetFlag(FLAGS_server).empty() && !absl::GetFlag(FLAGS_spawn)) {
+    return absl::InvalidArgumentError("pass --server, or leave --spawn on");
+  }
+  return absl::OkStatus();
+}
+
+// Samples the CPU time of this process and of the server (when it is our
+// child) at the start and end of the measurement window.
+class CpuSampler {
+ public:
+  explicit CpuSampler(std::optional<pid_t> server) : server_(server) {}
+  void Start() { Sample(start_); }
+  void End() { Sample(end_); }
+  void Fill(RunInfo& info) const {
+    const double seconds = absl::ToDoubleSeconds(end_.when - start_.when);
+    if (seconds <= 0) return;
+    info.client_cpu_cores = absl::ToDoubleSeconds(end_.own - start_.own) / seconds;
+    if (start_.server.has_value() && end_.server.has_value()) {
+      info.server_cpu_cores = absl::ToDoubleSeconds(*end_.server - *start_.server) / seconds;
+    }
+  }
+
+ private:
+  struct Point {
+    absl::Time when;
+    absl::Duration own;
+    std::optional<absl::Duration> server;
+  };
+  void Sample(Point& point) {
+    point.when = absl::Now();
+    point.own = OwnCpuTime();
+    if (server_.has_value()) point.server = ProcessCpuTime(*server_);
+  }
+
+  std::optional<pid_t> server_;
+  Point start_;
+  Point end_;
+};
+
+int Run() {
+  if (absl::Status flags = ValidateFlags(); !flags.ok()) {
+    std::cerr << "corematch-bench: " << flags.message() << "\n";
+    return kSetupFailed;
+  }
+  auto kind = ParseWorkloadKind(absl::GetFlag(FLAGS_workload));
+  auto mode = ParseChannelMode(absl::GetFlag(FLAGS_channels));
+  for (const absl::Status& status : {kind.status(), mode.status()}) {
+    if (!status.ok()) {
+      std::cerr << "corematch-bench: " << status.message() << "\n";
+      return kSetupFailed;
+    }
+  }
+  const int clients = absl::GetFlag(FLAGS_clients);
+
+  // Spawn before any gRPC threads exist: fork copies only the calling thread.
+  std::unique_ptr<ServerProcess> spawned;
+  std::string address = absl::GetFlag(FLAGS_server);
+  std::string operator_key;
+  if (address.empty()) {
+    std::string binary = absl::GetFlag(FLAGS_server_binary);
+    auto server = ServerProcess::Start({.binary = binary.empty() ? DefaultServerBinary() : binary,
+                                        .parent_dir = absl::GetFlag(FLAGS_spawn_dir)});
+    if (!server.ok()) {
+      std::cerr << "corematch-bench: " << server.status().message() << "\n";
+      return kSetupFailed;
+    }
+    spawned = std::move(*server);
+    address = spawned->address();
+    operator_key = spawned->operator_key();
+    std::cerr << "corematch-bench: spawned corematch-server (pid " << spawned->pid() << ") on "
+              << address << ", data in " << spawned->data_dir() << "\n";
+  } else {
+    auto key = OperatorKey();
+    if (!key.ok()) {
+      std::cerr << "corematch-bench: " << key.status().message() << "\n";
+      return kSetupFailed;
+    }
+    operator_key = *key;
+  }
+
+  auto channels = ConnectChannels(address, *mode, clients);
+  if (!channels.ok()) {
+    std::cerr << "corematch-bench: " << channels.status().message() << "\n";
+    return kSetupFailed;
+  }
+  auto organization =
+      CreateBenchOrganization(channels->front(), operator_key,
+                              absl::StrCat(getpid(), "-", absl::ToUnixMillis(absl::Now())));
+  if (!organization.ok()) {
+    std::cerr << "corematch-bench: setting up: " << organization.status().message() << "\n";
+    return kSetupFailed;
+  }
+  SolutionWorkloadOptions options{.kind = *kind,
+                                  .mixed_create_percent = absl::GetFlag(FLAGS_mixed_create_percent),
+                                  .population = absl::GetFlag(FLAGS_population),
+                                  .request_ids = absl::GetFlag(FLAGS_request_ids),
+                                  .publish = absl::GetFlag(FLAGS_publish),
+                                  .seed = absl::GetFlag(FLAGS_seed)};
+  if (*kind != WorkloadKind::kCreate) {
+    std::cerr << "corematch-bench: creating " << options.population << " solutions to read\n";
+  }
+  auto workload = SolutionWorkload::Create(*channels, organization->api_key, options);
+  if (!workload.ok()) {
+    std::cerr << "corematch-bench: " << workload.status().message() << "\n";
+    return kSetupFailed;
+  }
+
+  CpuSampler cpu(spawned ? std::optional<pid_t>(spawned->pid()) : std::nullopt);
+  std::cerr << "corematch-bench: " << clients << " clients, warm-up "
+            << absl::FormatDuration(absl::GetFlag(FLAGS_warmup)) << ", measuring "
+            << absl::FormatDuration(absl::GetFlag(FLAGS_duration)) << "\n";
+  DriveResult result = Drive(**workload, {.clients = clients,
+                                          .warmup = absl::GetFlag(FLAGS_warmup),
+                                          .duration = absl::GetFlag(FLAGS_duration),
+                                          .on_window_start = [&] { cpu.Start(); },
+                                          .on_window_end = [&] { cpu.End(); }});
+  RunInfo info{.workload = std::string(WorkloadKindName(*kind)),
+               .server = address,
+               .spawned = spawned != nullptr,
+               .clients = clients,
+               .channels = std::string(ChannelModeName(*mode)),
+               .warmup = absl::GetFlag(FLAGS_warmup),
+               .duration = absl::GetFlag(FLAGS_duration),
+               .server_cpu_cores = std::nullopt,
+               .client_cpu_cores = std::nullopt};
+  cpu.Fill(info);
+  std::cout << FormatReport(info, result) << FormatJsonSummary(info, result) << std::endl;
+  return result.Total().errors > 0 ? 1 : 0;
+}
+
+}  // namespace
+}  // namespace corematch::bench
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "corematch-bench: load generator for corematch-server\n"
+      "  corematch-bench --workload=create|get|mixed --clients=8 --duration=10s");
+  absl::ParseCommandLine(argc, argv);
+  return corematch::bench::Run();
+}

@@ -1,0 +1,143 @@
+#include "clients/bench/solution_workload.h"
+
+#include <thread>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "clients/bench/channels.h"
+#include "clients/bench/sample_solutions.h"
+
+namespace corematch::bench {
+namespace {
+
+namespace pb = ::corematch::publishing::v1;
+
+constexpr const char* kCreate = "CreateSolution";
+constexpr const char* kGet = "GetSolution";
+
+}  // namespace
+
+absl::StatusOr<WorkloadKind> ParseWorkloadKind(absl::string_view text) {
+  if (text == "create") return WorkloadKind::kCreate;
+  if (text == "get") return WorkloadKind::kGet;
+  if (text == "mixed") return WorkloadKind::kMixed;
+  return absl::InvalidArgumentError(
+      absl::StrCat("--workload: '", text, "'; choose create, get or mixed"));
+}
+
+absl::string_view WorkloadKindName(WorkloadKind kind) {
+  switch (kind) {
+    case WorkloadKind::kCreate:
+      return "create";
+    case WorkloadKind::kGet:
+      return "get";
+    case WorkloadKind::kMixed:
+      return "mixed";
+  }
+  return "?";
+}
+
+std::string RandomUuid(std::mt19937_64& random) {
+  uint64_t high = random();
+  uint64_t low = random();
+  high = (high & ~uint64_t{0xf000}) | 0x4000;                    // version 4
+  low = (low & ~(uint64_t{0xc} << 60)) | (uint64_t{0x8} << 60);  // RFC 4122 variant
+  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", high >> 32, (high >> 16) & 0xffff,
+                         high & 0xffff, low >> 48, low & 0xffffffffffffULL);
+}
+
+absl::StatusOr<std::unique_ptr<SolutionWorkload>> SolutionWorkload::Create(
+    const std::vector<std::shared_ptr<grpc::Channel>>& channels, std::string api_key,
+    const SolutionWorkloadOptions& options) {
+  if (channels.empty()) return absl::InvalidArgumentError("no clients");
+  std::unique_ptr<SolutionWorkload> workload(new SolutionWorkload(std::move(api_key), options));
+  if (options.kind != WorkloadKind::kGet) {
+    workload->create_method_ = static_cast<int>(workload->methods_.size());
+    workload->methods_.push_back(kCreate);
+  }
+  if (options.kind != WorkloadKind::kCreate) {
+    if (options.population <= 0) {
+      return absl::InvalidArgumentError("--population must be positive for reads");
+    }
+    workload->get_method_ = static_cast<int>(workload->methods_.size());
+    workload->methods_.push_back(kGet);
+  }
+  workload->clients_.resize(channels.size());
+  for (size_t i = 0; i < channels.size(); ++i) {
+    Client& client = workload->clients_[i];
+    client.stub = pb::PublishingService::NewStub(channels[i]);
+    client.random.seed(options.seed * 1000003 + i);
+  }
+  if (workload->get_method_ >= 0) {
+    absl::Status populated = workload->Populate();
+    if (!populated.ok()) return populated;
+  }
+  return workload;
+}
+
+grpc::Status SolutionWorkload::CreateOne(Client& client, int64_t index, std::string* name) {
+  pb::CreateSolutionRequest request;
+  *request.mutable_solution() = SampleSolution(index);
+  request.set_publish(options_.publish);
+  if (options_.request_ids) request.set_request_id(RandomUuid(client.random));
+  pb::Solution created;
+  grpc::ClientContext context;
+  PrepareContext(context, api_key_);
+  grpc::Status status = client.stub->CreateSolution(&context, request, &created);
+  if (status.ok() && name != nullptr) *name = created.name();
+  return status;
+}
+
+grpc::Status SolutionWorkload::GetRandom(Client& client) {
+  pb::GetSolutionRequest request;
+  request.set_name(population_[client.random() % population_.size()]);
+  pb::Solution solution;
+  grpc::ClientContext context;
+  PrepareContext(context, api_key_);
+  return client.stub->GetSolution(&context, request, &solution);
+}
+
+CallOutcome SolutionWorkload::Call(int client_index) {
+  Client& client = clients_[client_index];
+  bool create = create_method_ >= 0;
+  if (create && get_method_ >= 0) {
+    create = static_cast<int>(client.random() % 100) < options_.mixed_create_percent;
+  }
+  if (create) {
+    // Indexes interleave across clients so the languages stay mixed.
+    const int64_t index = client.created++ * static_cast<int64_t>(clients_.size()) + client_index;
+    return {create_method_, CreateOne(client, index, nullptr)};
+  }
+  return {get_method_, GetRandom(client)};
+}
+
+absl::Status SolutionWorkload::Populate() {
+  const int clients = static_cast<int>(clients_.size());
+  std::vector<std::string> names(options_.population);
+  std::vector<grpc::Status> failures(clients);
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      for (int i = c; i < options_.population; i += clients) {
+        grpc::Status status = CreateOne(clients_[c], i, &names[i]);
+        if (!status.ok()) {
+          failures[c] = status;
+          return;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const grpc::Status& failure : failures) {
+    if (!failure.ok()) {
+      return absl::UnavailableError(
+          absl::StrCat("creating the solutions to read: ", DescribeStatus(failure)));
+    }
+  }
+  population_ = std::move(names);
+  return absl::OkStatus();
+}
+
+}  // namespace corematch::bench
