@@ -1,0 +1,398 @@
+#include "services/matching/engine/matching_engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/hash/hash.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "services/matching/engine/ranking_weights.h"
+
+namespace corematch::matching {
+namespace {
+
+// How many candidates the text stage hands to context scoring: context can
+// lift a solution, but only among those whose text already fits.
+constexpr size_t kCandidateFactor = 5;
+constexpr size_t kMinCandidates = 50;
+constexpr size_t kMaxTopK = 100;
+// Translations per source stem kept on the document side, to bound postings.
+constexpr size_t kMaxDocumentTranslations = 3;
+
+MaturityLevel Clamp(MaturityLevel m) { return std::clamp(m, 0, 4); }
+
+bool Contains(const std::vector<std::string>& list, absl::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string Primary(absl::string_view tag) { return std::string(tag.substr(0, tag.find('-'))); }
+
+bool PassesFilters(const NeedQuery& need, const SolutionFeatures& s) {
+  if (!need.only_languages.empty() &&
+      std::none_of(need.only_languages.begin(), need.only_languages.end(),
+                   [&](const std::string& l) { return Primary(l) == Primary(s.language); })) {
+    return false;
+  }
+  if (!need.only_countries.empty() && !Contains(need.only_countries, s.country)) return false;
+  if (!need.only_sectors.empty() && SectorFit(need.only_sectors, s.sectors) == 0.0) return false;
+  return s.maturity >= need.min_maturity;
+}
+
+double Squash(double bm25) { return bm25 / (bm25 + weights::kTextHalfPoint); }
+
+std::string FieldList(uint8_t flags) {
+  std::vector<std::string> names;
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (flags & FieldBit(static_cast<Field>(f))) {
+      names.emplace_back(FieldName(static_cast<Field>(f)));
+    }
+  }
+  return absl::StrJoin(names, ", ");
+}
+
+}  // namespace
+
+MatchingEngine::MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon)
+    : analyzer_(analyzer), lexicon_(lexicon) {}
+
+Language MatchingEngine::ResolveLanguage(absl::string_view tag, absl::string_view text) const {
+  Language language = LanguageFromTag(tag);
+  if (language == Language::kUnknown) language = analyzer_->GuessLanguage(text);
+  return language;
+}
+
+void MatchingEngine::AddField(absl::string_view text, Language language, Field field,
+                              absl::flat_hash_map<std::string, IndexedTerm>& terms,
+                              IndexedDocument& document) const {
+  if (text.empty()) return;
+  const int f = static_cast<int>(field);
+  for (const AnalyzedTerm& term : analyzer_->Analyze(text, language)) {
+    IndexedTerm& entry = terms[term.term];
+    if (entry.term.empty()) entry.term = term.term;
+    if (entry.tf[f] < UINT16_MAX) ++entry.tf[f];
+    if (!term.from_compound) ++document.length[f];
+  }
+}
+
+void MatchingEngine::AddTranslations(Language language,
+                                     absl::flat_hash_map<std::string, IndexedTerm>& terms) const {
+  if (lexicon_ == nullptr || language == Language::kEnglish) return;
+  absl::flat_hash_map<std::string, IndexedTerm> added;
+  for (const auto& [stem, entry] : terms) {
+    size_t kept = 0;
+    for (const std::string& english : lexicon_->ToPivot(stem, language)) {
+      if (kept++ == kMaxDocumentTranslations) break;
+      if (terms.contains(english)) continue;  // the document has the word itself
+      IndexedTerm& pivot = added[english];
+      pivot.term = english;
+      pivot.translated = true;
+      for (int f = 0; f < kFieldCount; ++f) pivot.tf[f] = std::max(pivot.tf[f], entry.tf[f]);
+    }
+  }
+  for (auto& [term, entry] : added) terms.emplace(term, std::move(entry));
+}
+
+IndexedDocument MatchingEngine::AnalyzeSolution(const SolutionRecord& s) const {
+  const Language language = ResolveLanguage(s.language, absl::StrCat(s.title, " ", s.summary));
+  absl::flat_hash_map<std::string, IndexedTerm> terms;
+  IndexedDocument document;
+  AddField(s.title, language, Field::kTitle, terms, document);
+  for (const CoreElementText& core : s.core_elements) {
+    AddField(absl::StrCat(core.title, "\n", core.description, "\n", core.value_rationale),
+             language, Field::kCoreElements, terms, document);
+  }
+  AddField(s.summary, language, Field::kSummary, terms, document);
+  AddField(s.description, language, Field::kDescription, terms, document);
+  AddField(absl::StrJoin(s.tags, "\n"), language, Field::kTags, terms, document);
+  AddField(absl::StrJoin(s.target_groups, "\n"), language, Field::kTags, terms, document);
+  AddTranslations(language, terms);
+  document.terms.reserve(terms.size());
+  for (auto& [term, entry] : terms) document.terms.push_back(std::move(entry));
+  return document;
+}
+
+std::vector<uint32_t> MatchingEngine::TargetGroupTerms(const std::vector<std::string>& groups,
+                                                       Language language) const {
+  std::vector<uint32_t> hashes;
+  for (const std::string& group : groups) {
+    for (const std::string& term : analyzer_->Terms(group, language)) {
+      hashes.push_back(static_cast<uint32_t>(absl::Hash<std::string>()(term)));
+      if (lexicon_ == nullptr) continue;
+      for (const std::string& english : lexicon_->ToPivot(term, language)) {
+        hashes.push_back(static_cast<uint32_t>(absl::Hash<std::string>()(english)));
+      }
+    }
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  return hashes;
+}
+
+SolutionFeatures MatchingEngine::FeaturesOf(const SolutionRecord& s) const {
+  SolutionFeatures f;
+  f.language = s.language;
+  f.country = s.country;
+  f.region = s.region;
+  f.sectors = s.sectors;
+  f.target_group_terms = TargetGroupTerms(s.target_groups, LanguageFromTag(s.language));
+  f.maturity = Clamp(s.maturity);
+  f.evidence_count = s.evidence_count;
+  f.support_capacity = s.support_capacity;
+  return f;
+}
+
+IndexedDocument MatchingEngine::AnalyzeRequest(const RequestRecord& r) const {
+  const Language language = ResolveLanguage(r.language, r.need_statement);
+  absl::flat_hash_map<std::string, IndexedTerm> terms;
+  IndexedDocument document;
+  AddField(r.title, language, Field::kTitle, terms, document);
+  AddField(r.need_statement, language, Field::kDescription, terms, document);
+  AddField(absl::StrJoin(r.desired_effects, "\n"), language, Field::kSummary, terms, document);
+  AddField(absl::StrJoin(r.target_groups, "\n"), language, Field::kTags, terms, document);
+  AddTranslations(language, terms);
+  for (auto& [term, entry] : terms) document.terms.push_back(std::move(entry));
+  return document;
+}
+
+NeedFeatures MatchingEngine::FeaturesOf(const RequestRecord& r) const {
+  NeedFeatures f;
+  f.language = r.language;
+  f.country = r.country;
+  f.region = r.region;
+  f.sectors = r.sectors;
+  f.target_group_terms = TargetGroupTerms(r.target_groups, LanguageFromTag(r.language));
+  f.population = r.population;
+  f.accepted_languages = r.accepted_languages;
+  return f;
+}
+
+MatchingEngine::Query MatchingEngine::BuildQuery(absl::string_view text,
+                                                 absl::string_view language_tag) const {
+  Query query;
+  query.language = ResolveLanguage(language_tag, text);
+  absl::flat_hash_map<std::string, size_t> slot;
+  auto add = [&](const std::string& term, const std::string& source, float weight,
+                 MatchKind kind) {
+    auto [it, inserted] = slot.emplace(term, query.terms.size());
+    if (inserted) {
+      query.terms.push_back({term, weight});
+      query.sources.push_back(source);
+      query.kinds.push_back(kind);
+    } else if (weight > query.terms[it->second].weight) {
+      // A term reached twice counts once, as its strongest reading.
+      query.terms[it->second].weight = weight;
+      query.sources[it->second] = source;
+      query.kinds[it->second] = kind;
+    }
+  };
+  std::vector<std::string> stems;
+  for (const AnalyzedTerm& term : analyzer_->Analyze(text, query.language)) {
+    add(term.term, term.term, term.from_compound ? weights::kCompoundPart : 1.0f,
+        term.from_compound ? MatchKind::kCompound : MatchKind::kExact);
+    stems.push_back(term.term);
+  }
+  if (lexicon_ != nullptr && query.language != Language::kEnglish) {
+    for (const std::string& stem : stems) {
+      for (const std::string& english : lexicon_->ToPivot(stem, query.language)) {
+        add(english, stem, weights::kTranslatedTerm, MatchKind::kTranslation);
+      }
+    }
+  }
+  return query;
+}
+
+void MatchingEngine::UpsertSolution(const std::string& name, const IndexedDocument& document,
+                                    SolutionFeatures features) {
+  absl::MutexLock lock(&mutex_);
+  Side& side = solutions_.side;
+  int connected = 0;
+  if (auto it = side.ids.find(name); it != side.ids.end()) {
+    connected = solutions_.features[it->second].connected_adopters;
+    side.index.Remove(it->second);
+  }
+  features.connected_adopters = connected;
+  const DocId doc = side.index.Add(document);
+  side.ids[name] = doc;
+  side.names.push_back(name);
+  solutions_.features.push_back(std::move(features));
+  if (side.index.dead_documents() > side.index.live_documents() / 2 + 1000) side.index.Compact();
+}
+
+void MatchingEngine::RemoveSolution(absl::string_view name) {
+  absl::MutexLock lock(&mutex_);
+  auto it = solutions_.side.ids.find(name);
+  if (it == solutions_.side.ids.end()) return;
+  solutions_.side.index.Remove(it->second);
+  solutions_.side.ids.erase(it);
+}
+
+void MatchingEngine::SetConnectedAdopters(absl::string_view solution, int connected) {
+  absl::MutexLock lock(&mutex_);
+  auto it = solutions_.side.ids.find(solution);
+  if (it != solutions_.side.ids.end()) solutions_.features[it->second].connected_adopters = connected;
+}
+
+void MatchingEngine::UpsertRequest(const std::string& name, const IndexedDocument& document,
+                                   NeedFeatures features) {
+  absl::MutexLock lock(&mutex_);
+  Side& side = requests_.side;
+  if (auto it = side.ids.find(name); it != side.ids.end()) side.index.Remove(it->second);
+  const DocId doc = side.index.Add(document);
+  side.ids[name] = doc;
+  side.names.push_back(name);
+  requests_.features.push_back(std::move(features));
+  if (side.index.dead_documents() > side.index.live_documents() / 2 + 1000) side.index.Compact();
+}
+
+void MatchingEngine::RemoveRequest(absl::string_view name) {
+  absl::MutexLock lock(&mutex_);
+  auto it = requests_.side.ids.find(name);
+  if (it == requests_.side.ids.end()) return;
+  requests_.side.index.Remove(it->second);
+  requests_.side.ids.erase(it);
+}
+
+Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& scored,
+                                    const NeedFeatures& need, const SolutionFeatures& solution,
+                                    const std::optional<SolutionRecord>& record) const {
+  Explanation e;
+  e.text_bm25 = scored.score;
+  e.text_score = Squash(scored.score);
+  e.text_weight = weights::kTextWeight;
+  std::vector<TermContribution> contributions = scored.contributions;
+  std::sort(contributions.begin(), contributions.end(),
+            [](const auto& a, const auto& b) { return a.score > b.score; });
+  for (const TermContribution& c : contributions) {
+    TermMatchExplanation term;
+    term.query_term = query.sources[c.query_term];
+    term.matched_term = query.terms[c.query_term].term;
+    term.fields = c.flags & static_cast<uint8_t>(~kTranslatedFlag);
+    term.kind = (c.flags & kTranslatedFlag) ? MatchKind::kTranslation : query.kinds[c.query_term];
+    term.contribution = c.score;
+    e.terms.push_back(std::move(term));
+  }
+  const double context = ScoreContext(need, solution, e.factors);
+  e.total = e.text_weight * e.text_score + context;
+  if (record.has_value()) {
+    for (const CoreElementText& core : record->core_elements) {
+      const std::vector<std::string> core_terms =
+          analyzer_->Terms(absl::StrCat(core.title, " ", core.description), query.language);
+      const bool met = std::any_of(e.terms.begin(), e.terms.end(), [&](const auto& t) {
+        return std::find(core_terms.begin(), core_terms.end(), t.matched_term) != core_terms.end();
+      });
+      if (met) e.matched_core_elements.push_back(core.title);
+    }
+    for (const PreconditionText& p : record->preconditions) {
+      e.preconditions_to_check.push_back(absl::StrCat(p.kind, ": ", p.description));
+    }
+  }
+  std::vector<std::string> words;
+  for (size_t i = 0; i < e.terms.size() && words.size() < 4; ++i) {
+    words.push_back(absl::StrCat(e.terms[i].query_term,
+                                 e.terms[i].kind == MatchKind::kTranslation
+                                     ? absl::StrCat("→", e.terms[i].matched_term)
+                                     : "",
+                                 " (", FieldList(e.terms[i].fields), ")"));
+  }
+  e.summary = absl::StrCat("text fit ", static_cast<int>(std::round(e.text_score * 100)),
+                           "% via ", words.empty() ? "no shared words" : absl::StrJoin(words, "; "));
+  return e;
+}
+
+std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
+                                                  const SolutionFetcher& fetch) const {
+  const size_t k = std::clamp<size_t>(need.top_k == 0 ? 20 : need.top_k, 1, kMaxTopK);
+  const Query query = BuildQuery(need.text, need.language);
+  NeedFeatures features;
+  features.language = std::string(LanguageTag(query.language));
+  features.country = need.country;
+  features.region = need.region;
+  features.sectors = need.sectors;
+  features.target_group_terms = TargetGroupTerms(need.target_groups, query.language);
+  features.population = need.population;
+  features.accepted_languages = need.accepted_languages;
+
+  std::vector<std::pair<ScoredDocument, SolutionFeatures>> candidates;
+  std::vector<std::string> names;
+  {
+    absl::ReaderMutexLock lock(&mutex_);
+    std::vector<ScoredDocument> scored = solutions_.side.index.Search(
+        query.terms, std::max(kMinCandidates, k * kCandidateFactor),
+        [&](DocId doc) { return PassesFilters(need, solutions_.features[doc]); });
+    for (ScoredDocument& s : scored) {
+      names.push_back(solutions_.side.names[s.doc]);
+      candidates.emplace_back(std::move(s), solutions_.features[s.doc]);
+    }
+  }
+  std::vector<RankedSolution> ranked;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    RankedSolution r;
+    r.name = names[i];
+    r.explanation = Explain(query, candidates[i].first, features, candidates[i].second, std::nullopt);
+    r.score = r.explanation.total;
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (ranked.size() > k) ranked.resize(k);
+  // Only the winners' texts are fetched, for core elements and preconditions.
+  for (RankedSolution& r : ranked) {
+    std::optional<SolutionRecord> record = fetch ? fetch(r.name) : std::nullopt;
+    if (!record.has_value()) continue;
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] != r.name) continue;
+      r.explanation = Explain(query, candidates[i].first, features, candidates[i].second, record);
+      break;
+    }
+  }
+  return ranked;
+}
+
+std::vector<RankedRequest> MatchingEngine::FindAdopters(const SolutionRecord& solution,
+                                                        size_t k) const {
+  k = std::clamp<size_t>(k == 0 ? 20 : k, 1, kMaxTopK);
+  std::string text = absl::StrCat(solution.title, "\n", solution.summary, "\n",
+                                  absl::StrJoin(solution.tags, "\n"));
+  for (const CoreElementText& core : solution.core_elements) {
+    absl::StrAppend(&text, "\n", core.title, "\n", core.description);
+  }
+  const Query query = BuildQuery(text, solution.language);
+  const SolutionFeatures features = FeaturesOf(solution);
+  std::vector<RankedRequest> ranked;
+  absl::ReaderMutexLock lock(&mutex_);
+  for (const ScoredDocument& scored :
+       requests_.side.index.Search(query.terms, std::max(kMinCandidates, k * kCandidateFactor),
+                                   nullptr)) {
+    RankedRequest r;
+    r.name = requests_.side.names[scored.doc];
+    r.explanation = Explain(query, scored, requests_.features[scored.doc], features, std::nullopt);
+    r.score = r.explanation.total;
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (ranked.size() > k) ranked.resize(k);
+  return ranked;
+}
+
+size_t MatchingEngine::solution_count() const {
+  absl::ReaderMutexLock lock(&mutex_);
+  return solutions_.side.index.live_documents();
+}
+
+size_t MatchingEngine::request_count() const {
+  absl::ReaderMutexLock lock(&mutex_);
+  return requests_.side.index.live_documents();
+}
+
+size_t MatchingEngine::memory_bytes() const {
+  absl::ReaderMutexLock lock(&mutex_);
+  size_t bytes = solutions_.side.index.memory_bytes() + requests_.side.index.memory_bytes();
+  bytes += solutions_.features.capacity() * sizeof(SolutionFeatures);
+  bytes += requests_.features.capacity() * sizeof(NeedFeatures);
+  for (const std::string& name : solutions_.side.names) bytes += name.capacity() + sizeof(name);
+  for (const std::string& name : requests_.side.names) bytes += name.capacity() + sizeof(name);
+  return bytes;
+}
+
+}  // namespace corematch::matching

@@ -1,0 +1,117 @@
+// services/matching/engine/matching_engine.h
+//
+// MatchingEngine ranks solution cores for a need and open requests for a
+// solution, across languages, and explains every score. It owns two
+// TextIndexes (solutions; open requests) and the compact features context
+// scoring needs; the full texts stay with the caller, who hands the few it
+// needs for explanations back through a fetch function.
+//
+//   MatchingEngine engine(analyzer, lexicon);
+//   engine.UpsertSolution(record.name, engine.AnalyzeSolution(record),
+//                         engine.FeaturesOf(record));
+//   std::vector<RankedSolution> ranked = engine.Match(need, fetch);
+//
+// Analysis is the expensive part and runs outside any lock, so callers
+// analyse first (AnalyzeSolution) and then index (UpsertSolution); what
+// AnalyzeSolution returns can be persisted, so a restart indexes without
+// analysing again. Thread-safe: searches share a reader lock, updates take it
+// exclusively.
+#ifndef COREMATCH_SERVICES_MATCHING_ENGINE_MATCHING_ENGINE_H_
+#define COREMATCH_SERVICES_MATCHING_ENGINE_MATCHING_ENGINE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "services/matching/analysis/analyzer.h"
+#include "services/matching/engine/context_scorer.h"
+#include "services/matching/engine/explanation.h"
+#include "services/matching/engine/records.h"
+#include "services/matching/engine/text_index.h"
+#include "services/matching/translation/pivot_lexicon.h"
+
+namespace corematch::matching {
+
+// Looks up the full record of a ranked solution, for the parts of an
+// explanation that quote its text (core elements, preconditions).
+using SolutionFetcher = std::function<std::optional<SolutionRecord>(absl::string_view name)>;
+
+class MatchingEngine {
+ public:
+  // Neither is owned; `lexicon` may be null (no cross-language matching).
+  MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon);
+  MatchingEngine(const MatchingEngine&) = delete;
+  MatchingEngine& operator=(const MatchingEngine&) = delete;
+
+  // Pure and thread-safe: analyse without touching the index.
+  IndexedDocument AnalyzeSolution(const SolutionRecord& solution) const;
+  SolutionFeatures FeaturesOf(const SolutionRecord& solution) const;
+  IndexedDocument AnalyzeRequest(const RequestRecord& request) const;
+  NeedFeatures FeaturesOf(const RequestRecord& request) const;
+
+  // Adds or replaces a published solution / an open request.
+  void UpsertSolution(const std::string& name, const IndexedDocument& document,
+                      SolutionFeatures features);
+  void RemoveSolution(absl::string_view name);
+  void SetConnectedAdopters(absl::string_view solution, int connected);
+  void UpsertRequest(const std::string& name, const IndexedDocument& document,
+                     NeedFeatures features);
+  void RemoveRequest(absl::string_view name);
+
+  // The best solutions for `need`, each explained. `fetch` may return nullopt,
+  // which only leaves core elements and preconditions out of the explanation.
+  std::vector<RankedSolution> Match(const NeedQuery& need, const SolutionFetcher& fetch) const;
+
+  // The open requests `solution` fits best.
+  std::vector<RankedRequest> FindAdopters(const SolutionRecord& solution, size_t k) const;
+
+  size_t solution_count() const;
+  size_t request_count() const;
+  size_t memory_bytes() const;
+
+  // Weighted query terms for a text, with the original stem each came from.
+  struct Query {
+    std::vector<QueryTerm> terms;
+    std::vector<std::string> sources;
+    std::vector<MatchKind> kinds;
+    Language language = Language::kUnknown;
+  };
+  Query BuildQuery(absl::string_view text, absl::string_view language_tag) const;
+
+ private:
+  struct Side {
+    TextIndex index;
+    absl::flat_hash_map<std::string, DocId> ids;
+    std::vector<std::string> names;  // by DocId
+  };
+  template <typename Features>
+  struct Corpus {
+    Side side;
+    std::vector<Features> features;  // by DocId
+  };
+
+  Language ResolveLanguage(absl::string_view tag, absl::string_view text) const;
+  void AddField(absl::string_view text, Language language, Field field,
+                absl::flat_hash_map<std::string, IndexedTerm>& terms,
+                IndexedDocument& document) const;
+  void AddTranslations(Language language, absl::flat_hash_map<std::string, IndexedTerm>& terms) const;
+  std::vector<uint32_t> TargetGroupTerms(const std::vector<std::string>& groups,
+                                         Language language) const;
+  Explanation Explain(const Query& query, const ScoredDocument& scored,
+                      const NeedFeatures& need, const SolutionFeatures& solution,
+                      const std::optional<SolutionRecord>& record) const;
+
+  const Analyzer* const analyzer_;
+  const PivotLexicon* const lexicon_;
+  mutable absl::Mutex mutex_;
+  Corpus<SolutionFeatures> solutions_ ABSL_GUARDED_BY(mutex_);
+  Corpus<NeedFeatures> requests_ ABSL_GUARDED_BY(mutex_);
+};
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_ENGINE_MATCHING_ENGINE_H_

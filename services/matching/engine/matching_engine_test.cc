@@ -1,0 +1,202 @@
+#include "services/matching/engine/matching_engine.h"
+
+#include <map>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace corematch::matching {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Field;
+
+SolutionRecord JobbForst() {
+  SolutionRecord s;
+  s.name = "solutions/jobbforst";
+  s.language = "sv";
+  s.title = "Jobb Först: från försörjningsstöd till arbete inom 48 timmar";
+  s.summary =
+      "Personer som söker försörjningsstöd får inom 48 timmar träffa en arbetsgivare och börja "
+      "arbeta eller studera.";
+  s.description =
+      "Metoden utvecklades i Angered, Göteborg. Antalet hushåll med försörjningsstöd minskade med "
+      "nästan 40 procent.";
+  s.core_elements = {{"Arbete först inom 48 timmar",
+                      "Den sökande erbjuds arbete eller studier direkt vid ansökan",
+                      "Bryter passivitet och bidragsberoende"},
+                     {"Nära samarbete med arbetsgivare", "Jobbcoacher matchar mot lediga jobb", ""}};
+  s.tags = {"arbetsmarknad", "försörjningsstöd"};
+  s.sectors = {"10.5"};
+  s.target_groups = {"personer som söker försörjningsstöd"};
+  s.country = "SE";
+  s.region = "SE232";
+  s.maturity = 3;
+  s.evidence_count = 1;
+  s.support_capacity = 4;
+  s.preconditions = {{"STAFF", "Jobbcoacher med kontakt till lokala arbetsgivare"}};
+  return s;
+}
+
+SolutionRecord Stuffed() {
+  // Mentions the words often, but only in a long description, with no core.
+  SolutionRecord s;
+  s.name = "solutions/stuffed";
+  s.language = "sv";
+  s.title = "Parkförvaltning";
+  s.description =
+      "Arbete arbete arbete försörjningsstöd försörjningsstöd parker träd gräs bänkar lekplatser "
+      "skötsel av parker och grönytor i staden under hela året med maskiner och personal.";
+  s.sectors = {"06.2"};
+  s.country = "SE";
+  return s;
+}
+
+SolutionRecord School() {
+  SolutionRecord s;
+  s.name = "solutions/school";
+  s.language = "en";
+  s.title = "Digital homework help for pupils";
+  s.summary = "Teachers answer pupils' questions online in the evening.";
+  s.sectors = {"09.1"};
+  s.country = "IE";
+  s.maturity = 2;
+  return s;
+}
+
+class MatchingEngineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    analyzer_ = Analyzer::Create().value().release();
+    lexicon_ = PivotLexicon::Load(*analyzer_).value().release();
+  }
+
+  void SetUp() override {
+    engine_ = std::make_unique<MatchingEngine>(analyzer_, lexicon_);
+    for (const SolutionRecord& s : {JobbForst(), Stuffed(), School()}) {
+      records_[s.name] = s;
+      engine_->UpsertSolution(s.name, engine_->AnalyzeSolution(s), engine_->FeaturesOf(s));
+    }
+  }
+
+  std::vector<RankedSolution> Match(NeedQuery need) {
+    return engine_->Match(need, [&](absl::string_view name) -> std::optional<SolutionRecord> {
+      auto it = records_.find(std::string(name));
+      if (it == records_.end()) return std::nullopt;
+      return it->second;
+    });
+  }
+
+  static NeedQuery DanishNeed() {
+    NeedQuery need;
+    need.text =
+        "Vi vil have kontanthjælpsmodtagere hurtigere i arbejde. Borgere der søger "
+        "kontanthjælp skal mødes af en arbejdsgiver og et job med det samme.";
+    need.language = "da";
+    need.sectors = {"10.5"};
+    need.country = "DK";
+    need.population = 350000;
+    return need;
+  }
+
+  static Analyzer* analyzer_;
+  static PivotLexicon* lexicon_;
+  std::unique_ptr<MatchingEngine> engine_;
+  std::map<std::string, SolutionRecord> records_;
+};
+
+Analyzer* MatchingEngineTest::analyzer_ = nullptr;
+PivotLexicon* MatchingEngineTest::lexicon_ = nullptr;
+
+TEST_F(MatchingEngineTest, DanishNeedFindsTheSwedishSolutionFirst) {
+  auto ranked = Match(DanishNeed());
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(ranked[0].name, "solutions/jobbforst");
+  const Explanation& e = ranked[0].explanation;
+  EXPECT_GT(e.text_bm25, 0.0);
+  EXPECT_FALSE(e.terms.empty());
+  EXPECT_THAT(e.matched_core_elements, Contains("Arbete först inom 48 timmar"));
+  EXPECT_THAT(e.preconditions_to_check,
+              Contains("STAFF: Jobbcoacher med kontakt till lokala arbetsgivare"));
+}
+
+TEST_F(MatchingEngineTest, AFittingCoreOutranksAKeywordStuffedDescription) {
+  NeedQuery need;
+  need.text = "försörjningsstöd arbete";
+  need.language = "sv";
+  auto ranked = Match(need);
+  ASSERT_GE(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0].name, "solutions/jobbforst");
+  EXPECT_EQ(ranked[1].name, "solutions/stuffed");
+}
+
+TEST_F(MatchingEngineTest, ExplanationsAgreeWithScores) {
+  for (const RankedSolution& r : Match(DanishNeed())) {
+    const Explanation& e = r.explanation;
+    double terms = 0;
+    for (const auto& t : e.terms) terms += t.contribution;
+    EXPECT_NEAR(terms, e.text_bm25, 1e-3) << r.name;
+    double total = e.text_weight * e.text_score;
+    for (const auto& f : e.factors) total += f.contribution;
+    EXPECT_NEAR(total, r.score, 1e-9) << r.name;
+    EXPECT_DOUBLE_EQ(e.total, r.score);
+  }
+}
+
+TEST_F(MatchingEngineTest, CrossLanguageTermsAreMarkedAsTranslations) {
+  auto ranked = Match(DanishNeed());
+  ASSERT_FALSE(ranked.empty());
+  bool translated_or_shared = false;
+  for (const auto& t : ranked[0].explanation.terms) {
+    translated_or_shared |= t.kind == MatchKind::kTranslation || t.kind == MatchKind::kExact;
+  }
+  EXPECT_TRUE(translated_or_shared);
+}
+
+TEST_F(MatchingEngineTest, FiltersAndRemovalTakeSolutionsOut) {
+  NeedQuery need = DanishNeed();
+  need.only_countries = {"IE"};
+  for (const auto& r : Match(need)) EXPECT_EQ(r.name, "solutions/school");
+  engine_->RemoveSolution("solutions/jobbforst");
+  for (const auto& r : Match(DanishNeed())) EXPECT_NE(r.name, "solutions/jobbforst");
+  EXPECT_EQ(engine_->solution_count(), 2u);
+}
+
+TEST_F(MatchingEngineTest, UpdatedSolutionIsReindexed) {
+  SolutionRecord s = School();
+  s.title = "Kontanthjælp og job: hurtigere i arbejde";
+  s.language = "da";
+  engine_->UpsertSolution(s.name, engine_->AnalyzeSolution(s), engine_->FeaturesOf(s));
+  EXPECT_EQ(engine_->solution_count(), 3u);
+  auto ranked = Match(DanishNeed());
+  ASSERT_GE(ranked.size(), 2u);
+  EXPECT_THAT(ranked, Contains(Field(&RankedSolution::name, "solutions/school")));
+}
+
+TEST_F(MatchingEngineTest, FindAdoptersRanksOpenRequestsTheSolutionFits) {
+  RequestRecord fits;
+  fits.name = "adoptionRequests/aarhus";
+  fits.title = "Hurtigere i job";
+  fits.need_statement = DanishNeed().text;
+  fits.language = "da";
+  fits.sectors = {"10.5"};
+  fits.country = "DK";
+  RequestRecord other;
+  other.name = "adoptionRequests/parks";
+  other.title = "Bedre skolemad";
+  other.need_statement = "Vi ønsker sundere mad i skolerne til alle elever.";
+  other.language = "da";
+  for (const RequestRecord& r : {fits, other}) {
+    engine_->UpsertRequest(r.name, engine_->AnalyzeRequest(r), engine_->FeaturesOf(r));
+  }
+  auto ranked = engine_->FindAdopters(JobbForst(), 10);
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(ranked[0].name, "adoptionRequests/aarhus");
+  engine_->RemoveRequest("adoptionRequests/aarhus");
+  for (const auto& r : engine_->FindAdopters(JobbForst(), 10)) {
+    EXPECT_NE(r.name, "adoptionRequests/aarhus");
+  }
+}
+
+}  // namespace
+}  // namespace corematch::matching

@@ -1,0 +1,106 @@
+// services/matching/engine/text_index.h
+//
+// TextIndex: an incremental, in-memory BM25F index over the five fields of a
+// solution (or the text of a request). Documents are added already analysed;
+// replacing one is Remove + Add (ids are never reused; dead ids are dropped by
+// Compact). Search scores term-at-a-time into a per-thread accumulator, keeps
+// the best k documents that `accept`, and reports for each the contribution of
+// every query term, so explanations are built from the very numbers that made
+// the score.
+//
+// Not thread-safe: the owner guards it (reader lock for Search).
+#ifndef COREMATCH_SERVICES_MATCHING_ENGINE_TEXT_INDEX_H_
+#define COREMATCH_SERVICES_MATCHING_ENGINE_TEXT_INDEX_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "services/matching/engine/postings.h"
+
+namespace corematch::matching {
+
+enum class Field : uint8_t { kTitle = 0, kCoreElements, kSummary, kDescription, kTags };
+inline constexpr int kFieldCount = 5;
+// Posting flag: the document has the term only through translation.
+inline constexpr uint8_t kTranslatedFlag = 1 << 7;
+
+absl::string_view FieldName(Field field);
+inline uint8_t FieldBit(Field field) { return static_cast<uint8_t>(1u << static_cast<int>(field)); }
+
+// One distinct term of a document: its count per field.
+struct IndexedTerm {
+  std::string term;
+  std::array<uint16_t, kFieldCount> tf{};
+  // Reached only through translation into the English pivot.
+  bool translated = false;
+};
+
+struct IndexedDocument {
+  std::vector<IndexedTerm> terms;
+  // Words per field, for length normalisation.
+  std::array<uint32_t, kFieldCount> length{};
+};
+
+struct QueryTerm {
+  std::string term;
+  // 1 for a word of the need, less for compound parts and translations.
+  float weight = 1.0f;
+};
+
+struct TermContribution {
+  // Index into the query's terms.
+  uint32_t query_term;
+  // The posting's flags: fields (FieldBit) and kTranslatedFlag.
+  uint8_t flags;
+  float score;
+};
+
+struct ScoredDocument {
+  DocId doc;
+  float score;
+  std::vector<TermContribution> contributions;
+};
+
+class TextIndex {
+ public:
+  TextIndex() = default;
+  TextIndex(const TextIndex&) = delete;
+  TextIndex& operator=(const TextIndex&) = delete;
+
+  DocId Add(const IndexedDocument& document);
+  void Remove(DocId doc);
+  bool IsLive(DocId doc) const { return doc < live_.size() && live_[doc]; }
+
+  // The best `k` live documents that `accept`, best first.
+  std::vector<ScoredDocument> Search(const std::vector<QueryTerm>& query, size_t k,
+                                     const std::function<bool(DocId)>& accept) const;
+
+  // Drops removed documents from the postings; worth it when many are dead.
+  void Compact();
+
+  size_t live_documents() const { return live_count_; }
+  size_t dead_documents() const { return live_.size() - live_count_; }
+  size_t memory_bytes() const;
+  // Inverse document frequency of a term (0 for unknown terms).
+  float Idf(absl::string_view term) const;
+
+ private:
+  float PseudoTf(const IndexedTerm& term, const std::array<uint32_t, kFieldCount>& length) const;
+  uint8_t Flags(const IndexedTerm& term) const;
+
+  absl::flat_hash_map<std::string, PostingList> postings_;
+  std::vector<bool> live_;
+  size_t live_count_ = 0;
+  // Running totals for average field lengths.
+  std::array<double, kFieldCount> total_length_{};
+  uint64_t documents_seen_ = 0;
+};
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_ENGINE_TEXT_INDEX_H_
