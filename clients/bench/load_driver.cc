@@ -1,6 +1,6 @@
 #include "clients/bench/load_driver.h"
 
-#include <atomic>
+#include <memory>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -41,31 +41,24 @@ void Add(MethodResult& into, const MethodResult& from) {
   if (into.first_error.empty()) into.first_error = from.first_error;
 }
 
-// One client's loop: call until told to stop, counting only what finishes
-// while the window is open.
-void RunClient(Workload& workload, int client, const std::atomic<int>& phase, absl::Barrier* start,
-               std::vector<MethodResult>& results) {
-  // Wait for every client so that all start loading together; the last
-  // thread through the barrier deletes it.
-  if (start->Block()) delete start;
-  for (int now = phase.load(std::memory_order_acquire); now != kDone;
-       now = phase.load(std::memory_order_acquire)) {
-    const absl::Time begin = absl::Now();
-    CallOutcome outcome = workload.Call(client);
-    const absl::Duration latency = absl::Now() - begin;
-    if (phase.load(std::memory_order_acquire) != kMeasure) continue;
-    MethodResult& result = results[outcome.method];
-    if (outcome.status.ok()) {
-      ++result.ops;
-      result.latency.Record(latency);
-    } else {
-      ++result.errors;
-      if (result.first_error.empty()) result.first_error = DescribeStatus(outcome.status);
-    }
+}  // namespace
+
+Recorder::Recorder(const std::atomic<int>* phase, size_t methods)
+    : phase_(phase), results_(methods) {}
+
+bool Recorder::running() const { return phase_->load(std::memory_order_acquire) != kDone; }
+
+void Recorder::Record(int method, absl::Duration latency, const grpc::Status& status) {
+  if (phase_->load(std::memory_order_acquire) != kMeasure) return;
+  MethodResult& result = results_[method];
+  if (status.ok()) {
+    ++result.ops;
+    result.latency.Record(latency);
+  } else {
+    ++result.errors;
+    if (result.first_error.empty()) result.first_error = DescribeStatus(status);
   }
 }
-
-}  // namespace
 
 std::string DescribeStatus(const grpc::Status& status) {
   return absl::StrCat(CodeName(status.error_code()), ": ", status.error_message());
@@ -78,18 +71,22 @@ MethodResult DriveResult::Total() const {
   return total;
 }
 
-DriveResult Drive(Workload& workload, const DriveOptions& options) {
-  const std::vector<std::string>& methods = workload.methods();
-  std::vector<std::vector<MethodResult>> per_client(options.clients,
-                                                    std::vector<MethodResult>(methods.size()));
+DriveResult Drive(const std::vector<std::string>& methods, const DriveOptions& options,
+                  const ThreadBody& body) {
   std::atomic<int> phase{kWarmup};
-  // The clients and this thread; deleted by the last one through.
-  auto* start = new absl::Barrier(options.clients + 1);
+  std::vector<std::unique_ptr<Recorder>> recorders;
+  for (int t = 0; t < options.threads; ++t) {
+    recorders.push_back(std::make_unique<Recorder>(&phase, methods.size()));
+  }
+  // The threads and this one start together; the last through deletes it.
+  auto* start = new absl::Barrier(options.threads + 1);
   std::vector<std::thread> threads;
-  threads.reserve(options.clients);
-  for (int client = 0; client < options.clients; ++client) {
-    threads.emplace_back(RunClient, std::ref(workload), client, std::cref(phase), start,
-                         std::ref(per_client[client]));
+  threads.reserve(options.threads);
+  for (int t = 0; t < options.threads; ++t) {
+    threads.emplace_back([&, t] {
+      if (start->Block()) delete start;
+      body(t, *recorders[t]);
+    });
   }
   if (start->Block()) delete start;
 
@@ -108,7 +105,7 @@ DriveResult Drive(Workload& workload, const DriveOptions& options) {
   result.methods.resize(methods.size());
   for (size_t m = 0; m < methods.size(); ++m) {
     result.methods[m].method = methods[m];
-    for (const auto& client : per_client) Add(result.methods[m], client[m]);
+    for (const auto& recorder : recorders) Add(result.methods[m], recorder->results()[m]);
   }
   return result;
 }

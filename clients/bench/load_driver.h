@@ -1,16 +1,23 @@
 // clients/bench/load_driver.h
 //
-// Drives a Workload closed-loop: each of `clients` threads makes one blocking
-// call after another, so exactly `clients` calls are in flight. Calls made
-// during the warm-up are not counted; those that finish during the
-// measurement window are, per method, with their latency.
+// Runs a closed-loop load: a fixed number of threads, each keeping its share
+// of the calls in flight, first for a warm-up that is not counted, then for a
+// measurement window in which every call that finishes is counted, per
+// method, with its latency.
 //
-//   DriveResult result = Drive(workload, {.clients = 8, .warmup = absl::Seconds(2),
-//                                         .duration = absl::Seconds(10)});
+//   DriveResult result = Drive({"Write"}, {.threads = 8, .duration = absl::Seconds(10)},
+//                              [&](int thread, Recorder& recorder) {
+//                                while (recorder.running()) {
+//                                  absl::Time start = absl::Now();
+//                                  grpc::Status status = WriteOne();
+//                                  recorder.Record(0, absl::Now() - start, status);
+//                                }
+//                              });
 //   double per_second = result.methods[0].ops / absl::ToDoubleSeconds(result.elapsed);
 #ifndef COREMATCH_CLIENTS_BENCH_LOAD_DRIVER_H_
 #define COREMATCH_CLIENTS_BENCH_LOAD_DRIVER_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -21,36 +28,6 @@
 #include "grpcpp/support/status.h"
 
 namespace corematch::bench {
-
-// What one call did: which of the workload's methods() it called, and how it ended.
-struct CallOutcome {
-  int method = 0;
-  grpc::Status status;
-};
-
-// The calls a benchmark makes.
-class Workload {
- public:
-  virtual ~Workload() = default;
-
-  // The names of the methods Call may make, e.g. {"CreateSolution"}.
-  virtual const std::vector<std::string>& methods() const = 0;
-
-  // Makes one blocking call as client `client` (0 ≤ client < the number of
-  // clients). Each client calls from a thread of its own, concurrently with
-  // the others, so state per client needs no locking.
-  virtual CallOutcome Call(int client) = 0;
-};
-
-struct DriveOptions {
-  int clients = 8;
-  absl::Duration warmup = absl::Seconds(2);
-  absl::Duration duration = absl::Seconds(10);
-  // Called at the start and at the end of the measurement window, from the
-  // driving thread; used to sample CPU time. May be empty.
-  std::function<void()> on_window_start;
-  std::function<void()> on_window_end;
-};
 
 // One method's results over the measurement window.
 struct MethodResult {
@@ -63,19 +40,54 @@ struct MethodResult {
   std::string first_error;
 };
 
+// What one thread saw; handed to a thread body by Drive.
+class Recorder {
+ public:
+  Recorder(const std::atomic<int>* phase, size_t methods);
+  Recorder(const Recorder&) = delete;
+  Recorder& operator=(const Recorder&) = delete;
+
+  // False once the run is over: start no more calls, finish those in flight.
+  bool running() const;
+  // Counts a call of `method` (an index into the methods given to Drive) that
+  // has just finished, if the measurement window is open.
+  void Record(int method, absl::Duration latency, const grpc::Status& status);
+
+  const std::vector<MethodResult>& results() const { return results_; }
+
+ private:
+  const std::atomic<int>* const phase_;
+  std::vector<MethodResult> results_;
+};
+
+struct DriveOptions {
+  int threads = 8;
+  absl::Duration warmup = absl::Seconds(2);
+  absl::Duration duration = absl::Seconds(10);
+  // Called at the start and at the end of the measurement window, from the
+  // driving thread; used to sample CPU time. May be empty.
+  std::function<void()> on_window_start;
+  std::function<void()> on_window_end;
+};
+
 struct DriveResult {
   // The measurement window as it really was.
   absl::Duration elapsed;
-  // In the order of Workload::methods().
+  // In the order of the methods given to Drive.
   std::vector<MethodResult> methods;
 
   // Every method together.
   MethodResult Total() const;
 };
 
-// Runs the warm-up and the measurement window, then waits for the calls in
-// flight to finish.
-DriveResult Drive(Workload& workload, const DriveOptions& options);
+// Makes a call, keeps calls in flight, or both, until recorder.running() is
+// false; returns once none of its calls is in flight any more.
+using ThreadBody = std::function<void(int thread, Recorder& recorder)>;
+
+// Runs `body` on `options.threads` threads at once through the warm-up and
+// the measurement window, waits for them, and adds up what they recorded.
+DriveResult Drive(const std::vector<std::string>& methods, const DriveOptions& options,
+                  const ThreadBody& body);
 
 // "UNAVAILABLE: connection refused" for a failed status.
 std::string DescribeStatus(const grpc::Status& status);

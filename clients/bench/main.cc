@@ -27,6 +27,7 @@
 #include "clients/bench/bench_organization.h"
 #include "clients/bench/channels.h"
 #include "clients/bench/cpu_time.h"
+#include "clients/bench/grpc_load.h"
 #include "clients/bench/load_driver.h"
 #include "clients/bench/report.h"
 #include "clients/bench/server_process.h"
@@ -41,7 +42,9 @@ ABSL_FLAG(std::string, spawn_dir, "",
           "where the spawned server's data directory is made (default: the system temp dir)");
 ABSL_FLAG(std::string, api_key, "", "operator API key of --server");
 ABSL_FLAG(std::string, api_key_file, "", "file holding the operator API key of --server");
-ABSL_FLAG(int, clients, 8, "concurrent clients, each a thread making one blocking call at a time");
+ABSL_FLAG(int, clients, 8, "concurrent clients, each with one call in flight at a time");
+ABSL_FLAG(int, threads, 0,
+          "threads that drive the clients (0 = one per client, each making blocking calls)");
 ABSL_FLAG(std::string, channels, "per_client",
           "per_client (a connection per client) or shared (all clients on one connection)");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to measure");
@@ -77,6 +80,9 @@ absl::StatusOr<std::string> OperatorKey() {
 
 absl::Status ValidateFlags() {
   if (absl::GetFlag(FLAGS_clients) < 1) return absl::InvalidArgumentError("--clients must be ≥ 1");
+  if (absl::GetFlag(FLAGS_threads) < 0) {
+    return absl::InvalidArgumentError("--threads must not be negative");
+  }
   if (absl::GetFlag(FLAGS_duration) <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError("--duration must be positive");
   }
@@ -198,11 +204,13 @@ int Run() {
   std::cerr << "corematch-bench: " << clients << " clients, warm-up "
             << absl::FormatDuration(absl::GetFlag(FLAGS_warmup)) << ", measuring "
             << absl::FormatDuration(absl::GetFlag(FLAGS_duration)) << "\n";
-  DriveResult result = Drive(**workload, {.clients = clients,
-                                          .warmup = absl::GetFlag(FLAGS_warmup),
-                                          .duration = absl::GetFlag(FLAGS_duration),
-                                          .on_window_start = [&] { cpu.Start(); },
-                                          .on_window_end = [&] { cpu.End(); }});
+  const int threads = absl::GetFlag(FLAGS_threads) > 0 ? absl::GetFlag(FLAGS_threads) : clients;
+  DriveResult result = DriveGrpc(**workload, clients,
+                                 {.threads = threads,
+                                  .warmup = absl::GetFlag(FLAGS_warmup),
+                                  .duration = absl::GetFlag(FLAGS_duration),
+                                  .on_window_start = [&] { cpu.Start(); },
+                                  .on_window_end = [&] { cpu.End(); }});
   RunInfo info{.workload = std::string(WorkloadKindName(*kind)),
                .server = address,
                .spawned = spawned != nullptr,

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "clients/bench/channels.h"
 #include "clients/bench/sample_solutions.h"
 
@@ -16,6 +17,14 @@ namespace pb = ::corematch::publishing::v1;
 
 constexpr const char* kCreate = "CreateSolution";
 constexpr const char* kGet = "GetSolution";
+
+// A unary call in flight: it owns what gRPC writes into until completion.
+template <typename Request, typename Response>
+struct Pending final : PendingCall {
+  Request request;
+  Response response;
+  std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader;
+};
 
 }  // namespace
 
@@ -77,40 +86,47 @@ absl::StatusOr<std::unique_ptr<SolutionWorkload>> SolutionWorkload::Create(
   return workload;
 }
 
-grpc::Status SolutionWorkload::CreateOne(Client& client, int64_t index, std::string* name) {
+pb::CreateSolutionRequest SolutionWorkload::NewCreateRequest(Client& client, int64_t index) {
   pb::CreateSolutionRequest request;
   *request.mutable_solution() = SampleSolution(index);
   request.set_publish(options_.publish);
   if (options_.request_ids) request.set_request_id(RandomUuid(client.random));
-  pb::Solution created;
-  grpc::ClientContext context;
-  PrepareContext(context, api_key_);
-  grpc::Status status = client.stub->CreateSolution(&context, request, &created);
-  if (status.ok() && name != nullptr) *name = created.name();
-  return status;
+  return request;
 }
 
-grpc::Status SolutionWorkload::GetRandom(Client& client) {
-  pb::GetSolutionRequest request;
-  request.set_name(population_[client.random() % population_.size()]);
-  pb::Solution solution;
-  grpc::ClientContext context;
-  PrepareContext(context, api_key_);
-  return client.stub->GetSolution(&context, request, &solution);
+std::unique_ptr<PendingCall> SolutionWorkload::StartCreate(Client& client, int64_t index,
+                                                           grpc::CompletionQueue* cq) {
+  auto call = std::make_unique<Pending<pb::CreateSolutionRequest, pb::Solution>>();
+  call->method = create_method_;
+  call->request = NewCreateRequest(client, index);
+  PrepareContext(call->context, api_key_);
+  call->start = absl::Now();
+  call->reader = client.stub->AsyncCreateSolution(&call->context, call->request, cq);
+  call->reader->Finish(&call->response, &call->status, call.get());
+  return call;
 }
 
-CallOutcome SolutionWorkload::Call(int client_index) {
+std::unique_ptr<PendingCall> SolutionWorkload::StartGet(Client& client, grpc::CompletionQueue* cq) {
+  auto call = std::make_unique<Pending<pb::GetSolutionRequest, pb::Solution>>();
+  call->method = get_method_;
+  call->request.set_name(population_[client.random() % population_.size()]);
+  PrepareContext(call->context, api_key_);
+  call->start = absl::Now();
+  call->reader = client.stub->AsyncGetSolution(&call->context, call->request, cq);
+  call->reader->Finish(&call->response, &call->status, call.get());
+  return call;
+}
+
+std::unique_ptr<PendingCall> SolutionWorkload::Start(int client_index, grpc::CompletionQueue* cq) {
   Client& client = clients_[client_index];
   bool create = create_method_ >= 0;
   if (create && get_method_ >= 0) {
     create = static_cast<int>(client.random() % 100) < options_.mixed_create_percent;
   }
-  if (create) {
-    // Indexes interleave across clients so the languages stay mixed.
-    const int64_t index = client.created++ * static_cast<int64_t>(clients_.size()) + client_index;
-    return {create_method_, CreateOne(client, index, nullptr)};
-  }
-  return {get_method_, GetRandom(client)};
+  if (!create) return StartGet(client, cq);
+  // Indexes interleave across clients so the languages stay mixed.
+  const int64_t index = client.created++ * static_cast<int64_t>(clients_.size()) + client_index;
+  return StartCreate(client, index, cq);
 }
 
 absl::Status SolutionWorkload::Populate() {
@@ -121,11 +137,16 @@ absl::Status SolutionWorkload::Populate() {
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
       for (int i = c; i < options_.population; i += clients) {
-        grpc::Status status = CreateOne(clients_[c], i, &names[i]);
+        pb::Solution created;
+        grpc::ClientContext context;
+        PrepareContext(context, api_key_);
+        grpc::Status status =
+            clients_[c].stub->CreateSolution(&context, NewCreateRequest(clients_[c], i), &created);
         if (!status.ok()) {
           failures[c] = status;
           return;
         }
+        names[i] = created.name();
       }
     });
   }

@@ -2,12 +2,12 @@
 //
 // The publishing workloads: CreateSolution (durable: the server acknowledges
 // a solution once it is on disk), GetSolution of random existing solutions,
-// or a mix of the two. Each client has its own stub on its own channel (see
+// or a mix of the two. Each client has its own stub on its channel (see
 // channels.h) and its own random generator.
 //
 //   ASSIGN_OR_RETURN(auto workload,
 //                    SolutionWorkload::Create(channels, api_key, {.kind = WorkloadKind::kGet}));
-//   DriveResult result = Drive(*workload, {.clients = channels.size()});
+//   DriveResult result = DriveGrpc(*workload, channels.size(), {.threads = 2});
 #ifndef COREMATCH_CLIENTS_BENCH_SOLUTION_WORKLOAD_H_
 #define COREMATCH_CLIENTS_BENCH_SOLUTION_WORKLOAD_H_
 
@@ -19,7 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "clients/bench/load_driver.h"
+#include "clients/bench/grpc_load.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "grpcpp/channel.h"
 
@@ -47,7 +47,7 @@ struct SolutionWorkloadOptions {
   uint64_t seed = 1;
 };
 
-class SolutionWorkload final : public Workload {
+class SolutionWorkload final : public GrpcWorkload {
  public:
   // One client per channel. For kGet and kMixed, first creates the population,
   // all clients at once; fails with the first failed call's status.
@@ -56,7 +56,7 @@ class SolutionWorkload final : public Workload {
       const SolutionWorkloadOptions& options);
 
   const std::vector<std::string>& methods() const override { return methods_; }
-  CallOutcome Call(int client) override;
+  std::unique_ptr<PendingCall> Start(int client, grpc::CompletionQueue* cq) override;
 
   // The solutions created before the run.
   const std::vector<std::string>& population() const { return population_; }
@@ -71,9 +71,11 @@ class SolutionWorkload final : public Workload {
   SolutionWorkload(std::string api_key, const SolutionWorkloadOptions& options)
       : api_key_(std::move(api_key)), options_(options) {}
 
-  // Creates the `index`-th sample solution as `client`; its name in *name.
-  grpc::Status CreateOne(Client& client, int64_t index, std::string* name);
-  grpc::Status GetRandom(Client& client);
+  publishing::v1::CreateSolutionRequest NewCreateRequest(Client& client, int64_t index);
+  std::unique_ptr<PendingCall> StartCreate(Client& client, int64_t index,
+                                           grpc::CompletionQueue* cq);
+  std::unique_ptr<PendingCall> StartGet(Client& client, grpc::CompletionQueue* cq);
+  // Creates the solutions to read, with blocking calls.
   absl::Status Populate();
 
   const std::string api_key_;

@@ -53,7 +53,7 @@ void FillWrite(int writer, int64_t n, const std::string& value,
   put(absl::StrCat("idx/solutions/ctime/", id, "/", id), "");
 }
 
-class StoreWorkload final : public Workload {
+class StoreWorkload final {
  public:
   StoreWorkload(storage::KvStore* store, bool use_committer, bool sync, int writers,
                 int value_bytes)
@@ -64,9 +64,10 @@ class StoreWorkload final : public Workload {
         value_(value_bytes, 'v'),
         written_(writers, 0) {}
 
-  const std::vector<std::string>& methods() const override { return methods_; }
+  const std::vector<std::string>& methods() const { return methods_; }
 
-  CallOutcome Call(int writer) override {
+  // Commits one create's writes as `writer`.
+  grpc::Status Write(int writer) {
     const int64_t n = written_[writer]++;
     absl::Status status;
     if (use_committer_) {
@@ -81,8 +82,8 @@ class StoreWorkload final : public Workload {
                 [&](const std::string& k, const std::string& v) { batch.Put(k, v); });
       status = store_->Write(batch, storage::WriteOptions{.sync = sync_});
     }
-    if (status.ok()) return {0, grpc::Status::OK};
-    return {0, grpc::Status(grpc::StatusCode::INTERNAL, std::string(status.message()))};
+    if (status.ok()) return grpc::Status::OK;
+    return grpc::Status(grpc::StatusCode::INTERNAL, std::string(status.message()));
   }
 
  private:
@@ -116,11 +117,19 @@ int Run() {
                          absl::GetFlag(FLAGS_value_bytes));
   absl::Duration cpu_start;
   absl::Duration cpu_end;
-  DriveResult result = Drive(workload, {.clients = writers,
-                                        .warmup = absl::GetFlag(FLAGS_warmup),
-                                        .duration = absl::GetFlag(FLAGS_duration),
-                                        .on_window_start = [&] { cpu_start = OwnCpuTime(); },
-                                        .on_window_end = [&] { cpu_end = OwnCpuTime(); }});
+  DriveResult result = Drive(workload.methods(),
+                             {.threads = writers,
+                              .warmup = absl::GetFlag(FLAGS_warmup),
+                              .duration = absl::GetFlag(FLAGS_duration),
+                              .on_window_start = [&] { cpu_start = OwnCpuTime(); },
+                              .on_window_end = [&] { cpu_end = OwnCpuTime(); }},
+                             [&](int writer, Recorder& recorder) {
+                               while (recorder.running()) {
+                                 const absl::Time start = absl::Now();
+                                 grpc::Status status = workload.Write(writer);
+                                 recorder.Record(0, absl::Now() - start, status);
+                               }
+                             });
   RunInfo info{
       .workload = absl::StrCat("storage-", mode, absl::GetFlag(FLAGS_sync) ? "" : "-nosync"),
       .server = path,

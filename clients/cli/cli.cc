@@ -9,6 +9,7 @@
 #include "clients/cli/command_context.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/errors.h"
+#include "clients/cli/health_commands.h"
 #include "clients/cli/load_commands.h"
 #include "clients/cli/organization_commands.h"
 #include "clients/cli/request_commands.h"
@@ -70,6 +71,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
   AddSolutionCommands(app, ctx);
   AddRequestCommands(app, ctx);
   AddLoadCommands(app, ctx);
+  AddHealthCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -9,12 +9,13 @@
 //
 //   groups: organization {create,get,list,update}, apikey {create,list,revoke},
 //           solution {create,get,list,update,publish,withdraw},
-//           request {create,get,list,update,close}, load {demo,solutions}
+//           request {create,get,list,update,close}, load {demo,solutions},
+//           health [--service NAME]
 //
-// Every call carries `authorization: Bearer <key>`. The key is --api-key, else
-// $COREMATCH_API_KEY, else the file --api-key-file, else ./var/operator.key if
-// it exists. The server is --server, else $COREMATCH_SERVER, else
-// localhost:50051.
+// Every call carries `authorization: Bearer <key>` (health needs none, but
+// gets it too). The key is --api-key, else $COREMATCH_API_KEY, else the file
+// --api-key-file, else ./var/operator.key if it exists. The server is
+// --server, else $COREMATCH_SERVER, else localhost:50051.
 //
 // Exit codes (errors.h): 0 ok (and --help), 1 usage error, 2 server error.
 #ifndef COREMATCH_CLIENTS_CLI_CLI_H_

@@ -1,7 +1,8 @@
 // clients/cli/cli_server_test.cc
 //
 // The CLI against fake services on 127.0.0.1:0: what it sends (names,
-// metadata, masks, request ids), what it prints, and how it reports errors.
+// metadata, masks, request ids), what it prints, and how it reports errors;
+// `health` against gRPC's default health service on the same server.
 #include <atomic>
 #include <cstdlib>
 #include <map>
@@ -20,8 +21,10 @@
 #include "corematch/adoption/v1/adoption.grpc.pb.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/struct.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
@@ -171,7 +174,12 @@ class FakeAdoption final : public ad::AdoptionService::Service {
 
 class CliServerTest : public ::testing::Test {
  protected:
+  static constexpr const char* kPublishing = "corematch.publishing.v1.PublishingService";
+  static constexpr const char* kAdoption = "corematch.adoption.v1.AdoptionService";
+
   void SetUp() override {
+    // gRPC's own health service, as the real server runs it.
+    grpc::EnableDefaultHealthCheckService(true);
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
@@ -180,6 +188,10 @@ class CliServerTest : public ::testing::Test {
     server_ = builder.BuildAndStart();
     ASSERT_NE(server_, nullptr);
     server_address_ = absl::StrCat("127.0.0.1:", port);
+    grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+    ASSERT_NE(health, nullptr);
+    health->SetServingStatus(kPublishing, true);
+    health->SetServingStatus(kAdoption, false);
   }
   void TearDown() override { server_->Shutdown(); }
 
@@ -311,6 +323,53 @@ TEST_F(CliServerTest, ApiKeyComesFromEnvironment) {
   ::unsetenv("COREMATCH_API_KEY");
   EXPECT_EQ(result.exit_code, kExitServer);  // NOT_FOUND, but the key was sent.
   EXPECT_THAT(publishing_.authorizations(), ElementsAre("Bearer env-key"));
+}
+
+TEST_F(CliServerTest, HealthPrintsServingAndExitsZero) {
+  CliResult server = Run({"health"});  // The server as a whole.
+  EXPECT_EQ(server.exit_code, kExitOk) << server.err;
+  EXPECT_EQ(server.out, "SERVING\n");
+  CliResult service = Run({"health", "--service", kPublishing});
+  EXPECT_EQ(service.exit_code, kExitOk) << service.err;
+  EXPECT_EQ(service.out, "SERVING\n");
+  EXPECT_EQ(service.err, "");
+}
+
+TEST_F(CliServerTest, HealthPrintsJson) {
+  CliResult result = Run({"--output", "json", "health", "--service", kPublishing});
+  ASSERT_EQ(result.exit_code, kExitOk) << result.err;
+  google::protobuf::Struct json;
+  ASSERT_TRUE(ParseJsonMessage(result.out, "out", &json).ok()) << result.out;
+  EXPECT_EQ(json.fields().at("status").string_value(), "SERVING");
+  EXPECT_EQ(json.fields_size(), 1);
+}
+
+TEST_F(CliServerTest, HealthNotServingExitsTwo) {
+  CliResult result = Run({"health", "--service", kAdoption});
+  EXPECT_EQ(result.exit_code, kExitServer);
+  EXPECT_EQ(result.out, "NOT_SERVING\n");
+}
+
+TEST_F(CliServerTest, HealthOfUnknownServiceIsNotFound) {
+  CliResult result = Run({"health", "--service", "corematch.nope.v1.NopeService"});
+  EXPECT_EQ(result.exit_code, kExitServer);
+  EXPECT_EQ(result.out, "");
+  EXPECT_THAT(result.err, ::testing::StartsWith("error: NOT_FOUND: "));
+}
+
+TEST_F(CliServerTest, HealthNeedsNoApiKey) {
+  CliResult result =
+      RunCliForTest({"--server", server_address_, "health", "--service", kPublishing});
+  EXPECT_EQ(result.exit_code, kExitOk) << result.err;
+  EXPECT_EQ(result.out, "SERVING\n");
+}
+
+TEST(CliHealthTest, NoServerExitsTwo) {
+  // Nothing listens on port 1: the call fails at once with UNAVAILABLE.
+  CliResult result = RunCliForTest({"--server", "127.0.0.1:1", "--timeout", "5", "health"});
+  EXPECT_EQ(result.exit_code, kExitServer);
+  EXPECT_EQ(result.out, "");
+  EXPECT_THAT(result.err, HasSubstr("error: UNAVAILABLE: "));
 }
 
 }  // namespace

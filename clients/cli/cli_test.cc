@@ -56,7 +56,8 @@ TEST(CliTest, HelpExitsZeroEverywhere) {
                                                           {"request", "create"},
                                                           {"request", "close"},
                                                           {"load", "demo"},
-                                                          {"load", "solutions"}};
+                                                          {"load", "solutions"},
+                                                          {"health"}};
   for (std::vector<std::string> command : commands) {
     command.push_back("--help");
     CliResult result = RunCliForTest(command);
@@ -70,7 +71,7 @@ TEST(CliTest, HelpDescribesGlobalOptionsAndExitCodes) {
   CliResult result = RunCliForTest({"--help"});
   for (const char* text : {"--server", "COREMATCH_SERVER", "--api-key", "COREMATCH_API_KEY",
                            "--api-key-file", "--output", "--timeout", "organization", "apikey",
-                           "solution", "request", "load", "Exit codes"}) {
+                           "solution", "request", "load", "health", "Exit codes"}) {
     EXPECT_THAT(result.out, HasSubstr(text));
   }
 }
