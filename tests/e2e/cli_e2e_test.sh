@@ -1,0 +1,360 @@
+#!/usr/bin/env bash
+# tests/e2e/cli_e2e_test.sh
+#
+# The `corematch` CLI against a real all-in-one corematch-server on
+# 127.0.0.1:0 with its data in a fresh temporary directory: health, the demo
+# load (twice), filters, an organisation working with its own key (solutions
+# through draft, publish, update, stale etag and withdraw; an anonymous
+# adoption request seen by another organisation and closed), the errors a user
+# sees (invalid fields, a bad flag, a wrong key), and a clean exit on SIGTERM.
+#
+#   cli_e2e_test.sh SERVER_BINARY CLI_BINARY SOURCE_DIR
+#
+# Prints "ok N - what" for each check that passes and ends with
+# "N passed, 0 failed"; stops at the first failure, printing what was expected
+# and what came out, and exits 1. Registered with ctest as cli_e2e_test.
+set -euo pipefail
+
+if [[ $# -ne 3 ]]; then
+  echo "usage: $0 SERVER_BINARY CLI_BINARY SOURCE_DIR" >&2
+  exit 2
+fi
+server_bin=$(realpath "$1")
+cli_bin=$(realpath "$2")
+source_dir=$(realpath "$3")
+demo_file="$source_dir/data/demo/solutions_demo.jsonl"
+
+# The key and server come from flags only: the caller's environment must not
+# override them (an --api-key from COREMATCH_API_KEY beats --api-key-file).
+unset COREMATCH_API_KEY COREMATCH_SERVER
+
+readonly kOrganization=corematch.organization.v1.OrganizationService
+readonly kPublishing=corematch.publishing.v1.PublishingService
+readonly kAdoption=corematch.adoption.v1.AdoptionService
+
+tmp=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+# Nothing here may pick up a ./var/operator.key by accident.
+cd "$tmp"
+umask 077
+
+# --- Reporting ---------------------------------------------------------------
+
+passed=0
+what_ran=""  # The last CLI command, for failure messages.
+rc=0
+out=""
+err=""
+
+pass() {
+  passed=$((passed + 1))
+  echo "ok $passed - $1"
+}
+
+# Indents and caps text for a failure message.
+show() {
+  if [[ -z $1 ]]; then
+    echo "    (empty)"
+  else
+    head -n 40 <<<"$1" | sed 's/^/    /'
+  fi
+}
+
+# fail WHAT EXPECTED GOT: reports the failed check and the last command, exits 1.
+fail() {
+  {
+    echo "FAIL - $1"
+    echo "  expected: $2"
+    echo "  got:"
+    show "$3"
+    if [[ -n $what_ran ]]; then
+      echo "  last command: corematch $what_ran (exit code $rc)"
+      echo "  its stdout:"
+      show "$out"
+      echo "  its stderr:"
+      show "$err"
+    fi
+    echo "$passed passed, 1 failed"
+  } >&2
+  exit 1
+}
+
+# --- Running the CLI -------------------------------------------------------
+
+# cm ARGS...: runs `corematch --server ADDRESS ARGS...` with no key; sets rc,
+# out and err.
+cm() {
+  what_ran="$*"
+  rc=0
+  "$cli_bin" --server "$address" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null || rc=$?
+  out=$(<"$tmp/stdout")
+  err=$(<"$tmp/stderr")
+}
+
+# as KEYFILE ARGS...: cm with the API key in KEYFILE.
+as() {
+  local key_file=$1
+  shift
+  cm --api-key-file "$key_file" "$@"
+}
+
+# --- Checks on the last command --------------------------------------------
+
+expect_exit() {  # CODE WHAT
+  [[ $rc -eq $1 ]] || fail "$2" "exit code $1" "exit code $rc"
+  pass "$2"
+}
+
+expect_out() {  # TEXT WHAT: stdout contains TEXT
+  grep -qF -- "$1" <<<"$out" || fail "$2" "stdout containing '$1'" "$out"
+  pass "$2"
+}
+
+expect_no_out() {  # TEXT WHAT: stdout does not contain TEXT
+  if grep -qF -- "$1" <<<"$out"; then fail "$2" "stdout without '$1'" "$out"; fi
+  pass "$2"
+}
+
+expect_err() {  # TEXT WHAT: stderr contains TEXT
+  grep -qF -- "$1" <<<"$err" || fail "$2" "stderr containing '$1'" "$err"
+  pass "$2"
+}
+
+# json EXPR: prints the Python expression EXPR, where `d` is the JSON the last
+# command printed.
+json() {
+  python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+print(eval(sys.argv[1]))' "$1" <<<"$out"
+}
+
+expect_json() {  # EXPR WANT WHAT: json EXPR prints WANT
+  local got
+  got=$(json "$1" 2>&1) || fail "$3" "JSON on stdout to evaluate $1" "$got"
+  [[ $got == "$2" ]] || fail "$3" "$1 == $2" "$got"
+  pass "$3"
+}
+
+# field NAME: the value of the "NAME: value" line of the last table output.
+field() {
+  sed -n "s/^$1: //p" <<<"$out" | head -n 1
+}
+
+# --- The server ----------------------------------------------------------------
+
+"$server_bin" --services=all --listen=127.0.0.1:0 --data_dir="$tmp" \
+  >"$tmp/server.out" 2>"$tmp/server.err" &
+server_pid=$!
+
+address=""
+for _ in $(seq 200); do  # 20 s
+  port=$(sed -nE 's/^corematch-server listening on 127\.0\.0\.1:([0-9]+) .*/\1/p' \
+    "$tmp/server.out")
+  if [[ -n $port ]]; then
+    address="127.0.0.1:$port"
+    break
+  fi
+  kill -0 "$server_pid" 2>/dev/null ||
+    fail "server starts" "a running server" "$(cat "$tmp/server.out" "$tmp/server.err")"
+  sleep 0.1
+done
+[[ -n $address ]] || fail "server starts within 20 s" \
+  "the line 'corematch-server listening on 127.0.0.1:PORT'" \
+  "$(cat "$tmp/server.out" "$tmp/server.err")"
+[[ -s $tmp/operator.key ]] || fail "server creates the operator key" \
+  "a non-empty $tmp/operator.key" "$(ls -l "$tmp")"
+pass "server listens on $address and created the operator key"
+
+operator="$tmp/operator.key"
+
+# --- Health --------------------------------------------------------------------
+
+for service in "$kOrganization" "$kPublishing" "$kAdoption"; do
+  as "$operator" health --service "$service"
+  expect_exit 0 "health $service exits 0"
+  [[ $out == SERVING ]] || fail "health $service prints SERVING" "SERVING" "$out"
+  pass "health $service prints SERVING"
+done
+
+cm --output json health
+expect_exit 0 "health of the whole server, with no API key, exits 0"
+expect_json 'd["status"]' SERVING "health --output json prints {\"status\": \"SERVING\"}"
+
+as "$operator" health --service corematch.nope.v1.NopeService
+expect_exit 2 "health of an unknown service exits 2"
+expect_err "error: NOT_FOUND" "health of an unknown service prints NOT_FOUND"
+
+# --- The demo corpus -------------------------------------------------------------
+
+as "$operator" load demo --file "$demo_file"
+expect_exit 0 "load demo exits 0"
+expect_out "1081 ok" "load demo reports 1081 ok"
+expect_out " 0 failed" "load demo reports 0 failed"
+
+as "$operator" --output json load demo --file "$demo_file"
+expect_exit 0 "second load demo exits 0"
+expect_json '(d["ok"], d["failed"])' "(1081, 0)" "second load demo reports 1081 ok, 0 failed"
+
+as "$operator" solution list --all --output json
+expect_exit 0 "solution list --all exits 0"
+expect_json 'len(d.get("solutions", []))' 1081 "the second load created nothing: 1081 solutions"
+expect_json '{s["state"] for s in d["solutions"]}' "{'SOLUTION_STATE_PUBLISHED'}" \
+  "every loaded solution is PUBLISHED"
+
+as "$operator" solution list --all --filter 'country = "DK"' --output json
+expect_exit 0 "solution list --filter 'country = \"DK\"' exits 0"
+expect_json 'len(d.get("solutions", [])) >= 1' True "the DK filter finds at least one solution"
+expect_json '{s.get("origin", {}).get("country") for s in d["solutions"]}' "{'DK'}" \
+  "the DK filter returns only DK solutions"
+
+# --- Organisations and their keys ----------------------------------------------------
+
+# new_organization NAME COUNTRY REGION LANGUAGE: creates it; sets org_name.
+new_organization() {
+  as "$operator" organization create --display-name "$1" --kind municipality --country "$2" \
+    --region "$3" --language "$4"
+  expect_exit 0 "organization create $1 exits 0"
+  org_name=$(field name)
+  [[ $org_name == organizations/* ]] || fail "organization create $1 prints its name" \
+    "name: organizations/{id}" "$out"
+  pass "organization create $1 prints its name $org_name"
+}
+
+# new_key ORG FILE: issues an API key for ORG and stores its secret in FILE.
+new_key() {
+  as "$operator" apikey create "$1"
+  expect_exit 0 "apikey create $1 exits 0"
+  local secret
+  secret=$(field secret)
+  [[ -n $secret ]] || fail "apikey create prints the secret" "secret: <secret>" "$out"
+  printf '%s\n' "$secret" >"$2"
+  pass "apikey create $1 prints the secret"
+}
+
+new_organization "Aarhus Kommune" DK DK042 da
+aarhus=$org_name
+aarhus_key="$tmp/aarhus.key"
+new_key "$aarhus" "$aarhus_key"
+
+new_organization "Malmö stad" SE SE224 sv
+malmo_key="$tmp/malmo.key"
+new_key "$org_name" "$malmo_key"
+
+# --- A solution through its life, as Aarhus ------------------------------------------
+
+cat >"$tmp/solution.json" <<'EOF'
+{
+  "title": "Hurtigere i job",
+  "summary": "Kontanthjælpsmodtagere kommer hurtigere i arbejde",
+  "language": "da",
+  "origin": {"country": "DK", "region": "DK042"},
+  "sectors": ["10.5"],
+  "coreElements": [{
+    "title": "Første samtale inden for en uge",
+    "description": "Borgeren møder en jobkonsulent inden for syv dage",
+    "valueRationale": "Tidlig kontakt forkorter ledigheden"
+  }]
+}
+EOF
+as "$aarhus_key" --output json solution create -f "$tmp/solution.json"
+expect_exit 0 "solution create exits 0"
+expect_json 'd["state"]' SOLUTION_STATE_DRAFT "solution create makes a DRAFT"
+expect_json 'd["owner"]' "$aarhus" "the solution is owned by Aarhus"
+expect_json 'd["coreElements"][0]["title"]' "Første samtale inden for en uge" \
+  "the solution keeps its core element"
+solution=$(json 'd["name"]')
+first_etag=$(json 'd["etag"]')
+
+as "$aarhus_key" solution publish "$solution"
+expect_exit 0 "solution publish exits 0"
+expect_out "state: PUBLISHED" "solution publish makes it PUBLISHED"
+
+echo '{"title": "Hurtigere i job, Aarhus-modellen"}' >"$tmp/patch.json"
+as "$aarhus_key" solution update "$solution" -f "$tmp/patch.json" --update-mask title
+expect_exit 0 "solution update --update-mask title exits 0"
+expect_out "title: Hurtigere i job, Aarhus-modellen" "solution update changes the title"
+expect_out "core_elements[0].title: Første samtale inden for en uge" \
+  "solution update leaves the core element alone"
+
+as "$aarhus_key" solution update "$solution" -f "$tmp/patch.json" --update-mask title \
+  --etag "$first_etag"
+expect_exit 2 "solution update with a stale --etag exits 2"
+expect_err "ABORTED" "solution update with a stale --etag prints ABORTED"
+
+as "$aarhus_key" solution withdraw "$solution" --reason "Erstattet af en ny ordning"
+expect_exit 0 "solution withdraw exits 0"
+expect_out "state: WITHDRAWN" "solution withdraw makes it WITHDRAWN"
+
+# --- An anonymous adoption request --------------------------------------------------
+
+as "$aarhus_key" request create --title "Hurtigere i job" \
+  --need "Vi vil have kontanthjælpsmodtagere hurtigere i arbejde" --language da --sector 10.5 \
+  --visibility anonymous
+expect_exit 0 "request create exits 0"
+expect_out "state: OPEN" "request create makes it OPEN"
+expect_out "context.country: DK" "request create defaults context.country DK from Aarhus"
+request=$(field name)
+[[ $request == adoptionRequests/* ]] ||
+  fail "request create prints its name" "name: adoptionRequests/{id}" "$out"
+
+as "$malmo_key" --output json request get "$request"
+expect_exit 0 "request get by Malmö exits 0"
+expect_json '"requester" in d' False "Malmö does not see who filed the anonymous request"
+expect_json 'd["visibility"]' VISIBILITY_ANONYMOUS "Malmö sees the request as anonymous"
+as "$malmo_key" request get "$request"
+expect_no_out "$aarhus" "Malmö's table output does not name Aarhus"
+
+as "$aarhus_key" request close "$request" --outcome fulfilled --reason "Vi tog Jobb Först i brug"
+expect_exit 0 "request close by Aarhus exits 0"
+expect_out "state: FULFILLED" "request close --outcome fulfilled makes it FULFILLED"
+
+# --- What a user sees when something is wrong ---------------------------------------
+
+echo '{"title": "", "language": "not a language"}' >"$tmp/invalid.json"
+as "$aarhus_key" solution create -f "$tmp/invalid.json"
+expect_exit 2 "solution create with invalid fields exits 2"
+expect_err "INVALID_ARGUMENT" "solution create with invalid fields prints INVALID_ARGUMENT"
+expect_err "solution.title" "the error names the field solution.title"
+expect_err "solution.language" "the error names the field solution.language"
+
+as "$aarhus_key" solution list --no-such-flag
+expect_exit 1 "a bad flag exits 1"
+expect_err "--no-such-flag" "a bad flag is named in the error"
+
+cm --api-key cm_not_a_real_key solution list
+expect_exit 2 "a wrong API key exits 2"
+expect_err "UNAUTHENTICATED" "a wrong API key prints UNAUTHENTICATED"
+
+# --- Shutdown ------------------------------------------------------------------------
+
+what_ran=""
+kill -TERM "$server_pid"
+for _ in $(seq 150); do  # 15 s
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$server_pid" 2>/dev/null; then
+  fail "the server exits within 15 s of SIGTERM" "no server process" \
+    "still running; its output: $(cat "$tmp/server.out" "$tmp/server.err")"
+fi
+server_status=0
+wait "$server_pid" || server_status=$?
+server_pid=""
+[[ $server_status -eq 0 ]] || fail "the server exits 0 on SIGTERM" "exit status 0" \
+  "exit status $server_status; its output: $(cat "$tmp/server.out" "$tmp/server.err")"
+pass "the server exits 0 within 15 s of SIGTERM"
+grep -qF "corematch-server: stopped" "$tmp/server.out" ||
+  fail "the server reports it stopped" "'corematch-server: stopped'" "$(cat "$tmp/server.out")"
+pass "the server reports it stopped"
+
+echo "$passed passed, 0 failed"
