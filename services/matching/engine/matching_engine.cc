@@ -52,8 +52,9 @@ std::string FieldList(uint8_t flags) {
 
 }  // namespace
 
-MatchingEngine::MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon)
-    : analyzer_(analyzer), lexicon_(lexicon) {}
+MatchingEngine::MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon,
+                               EngineOptions options)
+    : analyzer_(analyzer), lexicon_(options.translation ? lexicon : nullptr), options_(options) {}
 
 Language MatchingEngine::ResolveLanguage(absl::string_view tag, absl::string_view text) const {
   Language language = LanguageFromTag(tag);
@@ -65,8 +66,9 @@ void MatchingEngine::AddField(absl::string_view text, Language language, Field f
                               absl::flat_hash_map<std::string, IndexedTerm>& terms,
                               IndexedDocument& document) const {
   if (text.empty()) return;
-  const int f = static_cast<int>(field);
+  const int f = static_cast<int>(options_.field_weights ? field : Field::kDescription);
   for (const AnalyzedTerm& term : analyzer_->Analyze(text, language)) {
+    if (term.from_compound && !options_.compounds) continue;
     IndexedTerm& entry = terms[term.term];
     if (entry.term.empty()) entry.term = term.term;
     if (entry.tf[f] < UINT16_MAX) ++entry.tf[f];
@@ -187,6 +189,7 @@ MatchingEngine::Query MatchingEngine::BuildQuery(absl::string_view text,
   };
   std::vector<std::string> stems;
   for (const AnalyzedTerm& term : analyzer_->Analyze(text, query.language)) {
+    if (term.from_compound && !options_.compounds) continue;
     add(term.term, term.term, term.from_compound ? weights::kCompoundPart : 1.0f,
         term.from_compound ? MatchKind::kCompound : MatchKind::kExact);
     stems.push_back(term.term);
@@ -271,7 +274,7 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
     term.contribution = c.score;
     e.terms.push_back(std::move(term));
   }
-  const double context = ScoreContext(need, solution, e.factors);
+  const double context = options_.context ? ScoreContext(need, solution, e.factors) : 0.0;
   e.total = e.text_weight * e.text_score + context;
   if (record.has_value()) {
     for (const CoreElementText& core : record->core_elements) {

@@ -40,10 +40,23 @@ namespace corematch::matching {
 // explanation that quote its text (core elements, preconditions).
 using SolutionFetcher = std::function<std::optional<SolutionRecord>(absl::string_view name)>;
 
+// What the ranking uses. The defaults are corematch's ranking; PlainBm25() is
+// the baseline it is measured against (docs/matching.md): one flat text field,
+// no compounds, no translation, no context.
+struct EngineOptions {
+  bool translation = true;
+  bool compounds = true;
+  bool field_weights = true;
+  bool context = true;
+
+  static EngineOptions PlainBm25() { return {false, false, false, false}; }
+};
+
 class MatchingEngine {
  public:
   // Neither is owned; `lexicon` may be null (no cross-language matching).
-  MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon);
+  MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon,
+                 EngineOptions options = EngineOptions());
   MatchingEngine(const MatchingEngine&) = delete;
   MatchingEngine& operator=(const MatchingEngine&) = delete;
 
@@ -107,6 +120,7 @@ class MatchingEngine {
 
   const Analyzer* const analyzer_;
   const PivotLexicon* const lexicon_;
+  const EngineOptions options_;
   mutable absl::Mutex mutex_;
   Corpus<SolutionFeatures> solutions_ ABSL_GUARDED_BY(mutex_);
   Corpus<NeedFeatures> requests_ ABSL_GUARDED_BY(mutex_);
