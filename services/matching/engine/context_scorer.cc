@@ -34,7 +34,7 @@ void ScoreSector(const NeedFeatures& need, const SolutionFeatures& s,
   if (need.sectors.empty() || s.sectors.empty()) return;
   const double fit = SectorFit(need.sectors, s.sectors);
   Add(out, sum, "sector", fit, weights::kSector,
-      fit == 1.0   ? absl::StrCat("same sector (", absl::StrJoin(s.sectors, ", "), ")")
+      fit == 1.0  ? absl::StrCat("same sector (", absl::StrJoin(s.sectors, ", "), ")")
       : fit > 0.0 ? absl::StrCat("same sector division (", absl::StrJoin(s.sectors, ", "), ")")
                   : absl::StrCat("other sector (", absl::StrJoin(s.sectors, ", "), ")"));
 }
@@ -48,18 +48,17 @@ void ScoreTargetGroup(const NeedFeatures& need, const SolutionFeatures& s,
   }
   const double value = static_cast<double>(shared) / need.target_group_terms.size();
   Add(out, sum, "target_group", value, weights::kTargetGroup,
-      absl::StrCat(shared, " of ", need.target_group_terms.size(),
-                   " target-group words shared"));
+      absl::StrCat(shared, " of ", need.target_group_terms.size(), " target-group words shared"));
 }
 
 void ScorePlace(const NeedFeatures& need, const SolutionFeatures& s,
                 std::vector<FactorExplanation>& out, double& sum) {
   if (!need.country.empty() && !s.country.empty()) {
-    const double value = need.country == s.country                     ? 1.0
+    const double value = need.country == s.country                       ? 1.0
                          : IsNordic(need.country) && IsNordic(s.country) ? 0.6
                                                                          : 0.0;
     Add(out, sum, "country", value, weights::kCountry,
-        value == 1.0   ? absl::StrCat("same country (", s.country, ")")
+        value == 1.0  ? absl::StrCat("same country (", s.country, ")")
         : value > 0.0 ? absl::StrCat("neighbouring Nordic country (", s.country, ")")
                       : absl::StrCat("from ", s.country));
   }
@@ -90,9 +89,9 @@ void ScoreLanguage(const NeedFeatures& need, const SolutionFeatures& s,
   double value;
   std::string note;
   if (!need.accepted_languages.empty()) {
-    const bool accepted = std::any_of(
-        need.accepted_languages.begin(), need.accepted_languages.end(),
-        [&](const std::string& l) { return PrimaryLanguage(l) == solution; });
+    const bool accepted =
+        std::any_of(need.accepted_languages.begin(), need.accepted_languages.end(),
+                    [&](const std::string& l) { return PrimaryLanguage(l) == solution; });
     value = accepted ? 1.0 : 0.0;
     note = accepted ? absl::StrCat("written in ", solution, ", which you read")
                     : absl::StrCat("written in ", solution, ", not among your languages");
@@ -110,8 +109,7 @@ void ScoreSolutionStrength(const SolutionFeatures& s, std::vector<FactorExplanat
   static constexpr const char* kMaturityName[] = {"maturity not stated", "an idea", "piloted",
                                                   "proven", "scaled"};
   const int maturity = std::clamp(s.maturity, 0, 4);
-  Add(out, sum, "maturity", kMaturityValue[maturity], weights::kMaturity,
-      kMaturityName[maturity]);
+  Add(out, sum, "maturity", kMaturityValue[maturity], weights::kMaturity, kMaturityName[maturity]);
   Add(out, sum, "evidence", std::min(1.0, s.evidence_count / 2.0), weights::kEvidence,
       s.evidence_count == 0 ? "no measured effect yet"
                             : absl::StrCat(s.evidence_count, " measured effect(s)"));

@@ -100,8 +100,8 @@ IndexedDocument MatchingEngine::AnalyzeSolution(const SolutionRecord& s) const {
   IndexedDocument document;
   AddField(s.title, language, Field::kTitle, terms, document);
   for (const CoreElementText& core : s.core_elements) {
-    AddField(absl::StrCat(core.title, "\n", core.description, "\n", core.value_rationale),
-             language, Field::kCoreElements, terms, document);
+    AddField(absl::StrCat(core.title, "\n", core.description, "\n", core.value_rationale), language,
+             Field::kCoreElements, terms, document);
   }
   AddField(s.summary, language, Field::kSummary, terms, document);
   AddField(s.description, language, Field::kDescription, terms, document);
@@ -173,8 +173,7 @@ MatchingEngine::Query MatchingEngine::BuildQuery(absl::string_view text,
   Query query;
   query.language = ResolveLanguage(language_tag, text);
   absl::flat_hash_map<std::string, size_t> slot;
-  auto add = [&](const std::string& term, const std::string& source, float weight,
-                 MatchKind kind) {
+  auto add = [&](const std::string& term, const std::string& source, float weight, MatchKind kind) {
     auto [it, inserted] = slot.emplace(term, query.terms.size());
     if (inserted) {
       query.terms.push_back({term, weight});
@@ -232,7 +231,8 @@ void MatchingEngine::RemoveSolution(absl::string_view name) {
 void MatchingEngine::SetConnectedAdopters(absl::string_view solution, int connected) {
   absl::MutexLock lock(&mutex_);
   auto it = solutions_.side.ids.find(solution);
-  if (it != solutions_.side.ids.end()) solutions_.features[it->second].connected_adopters = connected;
+  if (it != solutions_.side.ids.end())
+    solutions_.features[it->second].connected_adopters = connected;
 }
 
 void MatchingEngine::UpsertRequest(const std::string& name, const IndexedDocument& document,
@@ -277,9 +277,19 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
   const double context = options_.context ? ScoreContext(need, solution, e.factors) : 0.0;
   e.total = e.text_weight * e.text_score + context;
   if (record.has_value()) {
+    const Language language = ResolveLanguage(record->language, record->title);
     for (const CoreElementText& core : record->core_elements) {
-      const std::vector<std::string> core_terms =
-          analyzer_->Terms(absl::StrCat(core.title, " ", core.description), query.language);
+      // The core's own stems and their English pivots: a translated match
+      // names the pivot.
+      std::vector<std::string> core_terms =
+          analyzer_->Terms(absl::StrCat(core.title, " ", core.description), language);
+      if (lexicon_ != nullptr) {
+        for (size_t i = 0, n = core_terms.size(); i < n; ++i) {
+          for (const std::string& english : lexicon_->ToPivot(core_terms[i], language)) {
+            core_terms.push_back(english);
+          }
+        }
+      }
       const bool met = std::any_of(e.terms.begin(), e.terms.end(), [&](const auto& t) {
         return std::find(core_terms.begin(), core_terms.end(), t.matched_term) != core_terms.end();
       });
@@ -297,8 +307,8 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
                                      : "",
                                  " (", FieldList(e.terms[i].fields), ")"));
   }
-  e.summary = absl::StrCat("text fit ", static_cast<int>(std::round(e.text_score * 100)),
-                           "% via ", words.empty() ? "no shared words" : absl::StrJoin(words, "; "));
+  e.summary = absl::StrCat("text fit ", static_cast<int>(std::round(e.text_score * 100)), "% via ",
+                           words.empty() ? "no shared words" : absl::StrJoin(words, "; "));
   return e;
 }
 
@@ -331,7 +341,8 @@ std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
   for (size_t i = 0; i < candidates.size(); ++i) {
     RankedSolution r;
     r.name = names[i];
-    r.explanation = Explain(query, candidates[i].first, features, candidates[i].second, std::nullopt);
+    r.explanation =
+        Explain(query, candidates[i].first, features, candidates[i].second, std::nullopt);
     r.score = r.explanation.total;
     ranked.push_back(std::move(r));
   }
@@ -363,9 +374,8 @@ std::vector<RankedRequest> MatchingEngine::FindAdopters(const SolutionRecord& so
   const SolutionFeatures features = FeaturesOf(solution);
   std::vector<RankedRequest> ranked;
   absl::ReaderMutexLock lock(&mutex_);
-  for (const ScoredDocument& scored :
-       requests_.side.index.Search(query.terms, std::max(kMinCandidates, k * kCandidateFactor),
-                                   nullptr)) {
+  for (const ScoredDocument& scored : requests_.side.index.Search(
+           query.terms, std::max(kMinCandidates, k * kCandidateFactor), nullptr)) {
     RankedRequest r;
     r.name = requests_.side.names[scored.doc];
     r.explanation = Explain(query, scored, requests_.features[scored.doc], features, std::nullopt);

@@ -111,11 +111,12 @@ class MatchingEngine {
   void AddField(absl::string_view text, Language language, Field field,
                 absl::flat_hash_map<std::string, IndexedTerm>& terms,
                 IndexedDocument& document) const;
-  void AddTranslations(Language language, absl::flat_hash_map<std::string, IndexedTerm>& terms) const;
+  void AddTranslations(Language language,
+                       absl::flat_hash_map<std::string, IndexedTerm>& terms) const;
   std::vector<uint32_t> TargetGroupTerms(const std::vector<std::string>& groups,
                                          Language language) const;
-  Explanation Explain(const Query& query, const ScoredDocument& scored,
-                      const NeedFeatures& need, const SolutionFeatures& solution,
+  Explanation Explain(const Query& query, const ScoredDocument& scored, const NeedFeatures& need,
+                      const SolutionFeatures& solution,
                       const std::optional<SolutionRecord>& record) const;
 
   const Analyzer* const analyzer_;

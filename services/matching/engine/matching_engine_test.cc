@@ -22,10 +22,10 @@ SolutionRecord JobbForst() {
   s.description =
       "Metoden utvecklades i Angered, Göteborg. Antalet hushåll med försörjningsstöd minskade med "
       "nästan 40 procent.";
-  s.core_elements = {{"Arbete först inom 48 timmar",
-                      "Den sökande erbjuds arbete eller studier direkt vid ansökan",
-                      "Bryter passivitet och bidragsberoende"},
-                     {"Nära samarbete med arbetsgivare", "Jobbcoacher matchar mot lediga jobb", ""}};
+  s.core_elements = {
+      {"Arbete först inom 48 timmar", "Den sökande erbjuds arbete eller studier direkt vid ansökan",
+       "Bryter passivitet och bidragsberoende"},
+      {"Nära samarbete med arbetsgivare", "Jobbcoacher matchar mot lediga jobb", ""}};
   s.tags = {"arbetsmarknad", "försörjningsstöd"};
   s.sectors = {"10.5"};
   s.target_groups = {"personer som söker försörjningsstöd"};

@@ -24,7 +24,7 @@ struct Posting {
 };
 
 // tf is stored as round(pseudo_tf * kTfScale), capped at 255.
-inline constexpr float kTfScale = 16.0f;
+inline constexpr float kTfScale = 8.0f;
 
 class PostingList {
  public:

@@ -9,12 +9,11 @@
 namespace corematch::matching {
 namespace {
 
-constexpr std::array<float, kFieldCount> kFieldWeight = {
-    weights::kTitle, weights::kCoreElements, weights::kSummary, weights::kDescription,
-    weights::kTags};
-constexpr std::array<float, kFieldCount> kFieldB = {weights::kTitleB, weights::kTextB,
-                                                    weights::kTextB, weights::kTextB,
-                                                    weights::kTitleB};
+constexpr std::array<float, kFieldCount> kFieldWeight = {weights::kTitle, weights::kCoreElements,
+                                                         weights::kSummary, weights::kDescription,
+                                                         weights::kTags};
+constexpr std::array<float, kFieldCount> kFieldB = {
+    weights::kTitleB, weights::kTextB, weights::kTextB, weights::kTextB, weights::kTitleB};
 
 // Per-thread score accumulator, reused across searches: allocating and zeroing
 // one float per document for every query would cost more than the scoring.
@@ -42,11 +41,16 @@ float TermScore(float idf, float query_weight, uint8_t quantised_tf) {
 
 absl::string_view FieldName(Field field) {
   switch (field) {
-    case Field::kTitle: return "title";
-    case Field::kCoreElements: return "core_elements";
-    case Field::kSummary: return "summary";
-    case Field::kDescription: return "description";
-    case Field::kTags: return "tags";
+    case Field::kTitle:
+      return "title";
+    case Field::kCoreElements:
+      return "core_elements";
+    case Field::kSummary:
+      return "summary";
+    case Field::kDescription:
+      return "description";
+    case Field::kTags:
+      return "tags";
   }
   return "";
 }
@@ -56,11 +60,12 @@ float TextIndex::PseudoTf(const IndexedTerm& term,
   float tf = 0.0f;
   for (int f = 0; f < kFieldCount; ++f) {
     if (term.tf[f] == 0) continue;
-    const double average =
-        documents_seen_ == 0 ? length[f] : total_length_[f] / static_cast<double>(documents_seen_);
-    const float norm = average <= 0.0
-                           ? 1.0f
-                           : 1.0f - kFieldB[f] + kFieldB[f] * static_cast<float>(length[f] / average);
+    const double average = documents_with_field_[f] == 0
+                               ? length[f]
+                               : total_length_[f] / static_cast<double>(documents_with_field_[f]);
+    const float norm =
+        average <= 0.0 ? 1.0f
+                       : 1.0f - kFieldB[f] + kFieldB[f] * static_cast<float>(length[f] / average);
     tf += kFieldWeight[f] * static_cast<float>(term.tf[f]) / std::max(norm, 0.1f);
   }
   return term.translated ? tf * weights::kTranslatedTerm : tf;
@@ -76,8 +81,11 @@ uint8_t TextIndex::Flags(const IndexedTerm& term) const {
 
 DocId TextIndex::Add(const IndexedDocument& document) {
   const DocId doc = static_cast<DocId>(live_.size());
-  for (int f = 0; f < kFieldCount; ++f) total_length_[f] += document.length[f];
-  ++documents_seen_;
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (document.length[f] == 0) continue;
+    total_length_[f] += document.length[f];
+    ++documents_with_field_[f];
+  }
   for (const IndexedTerm& term : document.terms) {
     const float tf = PseudoTf(term, document.length);
     if (tf <= 0.0f) continue;
@@ -165,7 +173,8 @@ void TextIndex::Compact() {
 }
 
 size_t TextIndex::memory_bytes() const {
-  size_t bytes = live_.size() / 8 + postings_.capacity() * (sizeof(std::string) + sizeof(PostingList));
+  size_t bytes =
+      live_.size() / 8 + postings_.capacity() * (sizeof(std::string) + sizeof(PostingList));
   for (const auto& [term, list] : postings_) bytes += list.bytes() + term.capacity();
   return bytes;
 }

@@ -96,9 +96,11 @@ class TextIndex {
   absl::flat_hash_map<std::string, PostingList> postings_;
   std::vector<bool> live_;
   size_t live_count_ = 0;
-  // Running totals for average field lengths.
+  // Running totals for average field lengths, over the documents that have
+  // the field: core elements and tags are missing from many solutions, and
+  // counting those would make every present one look long.
   std::array<double, kFieldCount> total_length_{};
-  uint64_t documents_seen_ = 0;
+  std::array<uint64_t, kFieldCount> documents_with_field_{};
 };
 
 }  // namespace corematch::matching
