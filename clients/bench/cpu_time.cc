@@ -37,6 +37,20 @@ std::optional<absl::Duration> ProcessCpuTime(pid_t pid) {
   return absl::Seconds(static_cast<double>(user + system) / static_cast<double>(ticks));
 }
 
+std::optional<absl::Duration> MachineCpuTime() {
+  std::ifstream in("/proc/stat");
+  std::string label;
+  long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0;
+  if (!(in >> label >> user >> nice >> system >> idle >> iowait >> irq >> softirq) ||
+      label != "cpu") {
+    return std::nullopt;
+  }
+  const long ticks = sysconf(_SC_CLK_TCK);
+  if (ticks <= 0) return std::nullopt;
+  return absl::Seconds(static_cast<double>(user + nice + system + irq + softirq) /
+                       static_cast<double>(ticks));
+}
+
 absl::Duration OwnCpuTime() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

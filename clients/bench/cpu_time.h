@@ -20,6 +20,11 @@ std::optional<absl::Duration> ProcessCpuTime(pid_t pid);
 // The same for this process.
 absl::Duration OwnCpuTime();
 
+// CPU time every process on the machine has used since boot (user, nice,
+// system, irq and softirq of all CPUs, from /proc/stat): compared with the
+// server's and our own, it shows whether something else ran during a run.
+std::optional<absl::Duration> MachineCpuTime();
+
 }  // namespace corematch::bench
 
 #endif  // COREMATCH_CLIENTS_BENCH_CPU_TIME_H_

@@ -11,6 +11,7 @@
 // not be set up.
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -110,22 +111,28 @@ class CpuSampler {
   void Fill(RunInfo& info) const {
     const double seconds = absl::ToDoubleSeconds(end_.when - start_.when);
     if (seconds <= 0) return;
-    info.client_cpu_cores = absl::ToDoubleSeconds(end_.own - start_.own) / seconds;
-    if (start_.server.has_value() && end_.server.has_value()) {
-      info.server_cpu_cores = absl::ToDoubleSeconds(*end_.server - *start_.server) / seconds;
-    }
+    auto cores = [&](const std::optional<absl::Duration>& start,
+                     const std::optional<absl::Duration>& end) -> std::optional<double> {
+      if (!start.has_value() || !end.has_value()) return std::nullopt;
+      return absl::ToDoubleSeconds(*end - *start) / seconds;
+    };
+    info.client_cpu_cores = cores(start_.own, end_.own);
+    info.server_cpu_cores = cores(start_.server, end_.server);
+    info.machine_cpu_cores = cores(start_.machine, end_.machine);
   }
 
  private:
   struct Point {
     absl::Time when;
-    absl::Duration own;
+    std::optional<absl::Duration> own;
     std::optional<absl::Duration> server;
+    std::optional<absl::Duration> machine;
   };
   void Sample(Point& point) {
     point.when = absl::Now();
     point.own = OwnCpuTime();
     if (server_.has_value()) point.server = ProcessCpuTime(*server_);
+    point.machine = MachineCpuTime();
   }
 
   std::optional<pid_t> server_;
@@ -133,94 +140,103 @@ class CpuSampler {
   Point end_;
 };
 
-int Run() {
-  if (absl::Status flags = ValidateFlags(); !flags.ok()) {
-    std::cerr << "corematch-bench: " << flags.message() << "\n";
-    return kSetupFailed;
-  }
-  auto kind = ParseWorkloadKind(absl::GetFlag(FLAGS_workload));
-  auto mode = ParseChannelMode(absl::GetFlag(FLAGS_channels));
-  for (const absl::Status& status : {kind.status(), mode.status()}) {
-    if (!status.ok()) {
-      std::cerr << "corematch-bench: " << status.message() << "\n";
-      return kSetupFailed;
-    }
-  }
-  const int clients = absl::GetFlag(FLAGS_clients);
-
-  // Spawn before any gRPC threads exist: fork copies only the calling thread.
+// The server to measure: spawned, or given by --server.
+struct Target {
   std::unique_ptr<ServerProcess> spawned;
-  std::string address = absl::GetFlag(FLAGS_server);
+  std::string address;
   std::string operator_key;
-  if (address.empty()) {
-    std::string binary = absl::GetFlag(FLAGS_server_binary);
-    auto server = ServerProcess::Start({.binary = binary.empty() ? DefaultServerBinary() : binary,
-                                        .parent_dir = absl::GetFlag(FLAGS_spawn_dir)});
-    if (!server.ok()) {
-      std::cerr << "corematch-bench: " << server.status().message() << "\n";
-      return kSetupFailed;
-    }
-    spawned = std::move(*server);
-    address = spawned->address();
-    operator_key = spawned->operator_key();
-    std::cerr << "corematch-bench: spawned corematch-server (pid " << spawned->pid() << ") on "
-              << address << ", data in " << spawned->data_dir() << "\n";
-  } else {
-    auto key = OperatorKey();
-    if (!key.ok()) {
-      std::cerr << "corematch-bench: " << key.status().message() << "\n";
-      return kSetupFailed;
-    }
-    operator_key = *key;
-  }
+};
 
-  auto channels = ConnectChannels(address, *mode, clients);
-  if (!channels.ok()) {
-    std::cerr << "corematch-bench: " << channels.status().message() << "\n";
-    return kSetupFailed;
+absl::StatusOr<Target> FindTarget() {
+  Target target;
+  target.address = absl::GetFlag(FLAGS_server);
+  if (!target.address.empty()) {
+    auto key = OperatorKey();
+    if (!key.ok()) return key.status();
+    target.operator_key = *key;
+    return target;
   }
+  const std::string binary = absl::GetFlag(FLAGS_server_binary);
+  auto server = ServerProcess::Start({.binary = binary.empty() ? DefaultServerBinary() : binary,
+                                      .parent_dir = absl::GetFlag(FLAGS_spawn_dir),
+                                      .start_timeout = absl::Seconds(30)});
+  if (!server.ok()) return server.status();
+  target.spawned = std::move(*server);
+  target.address = target.spawned->address();
+  target.operator_key = target.spawned->operator_key();
+  std::cerr << "corematch-bench: spawned corematch-server (pid " << target.spawned->pid() << ") on "
+            << target.address << ", data in " << target.spawned->data_dir() << "\n";
+  return target;
+}
+
+// Connects the clients, creates the organisation they publish as and, for
+// reads, the solutions to read.
+absl::StatusOr<std::unique_ptr<SolutionWorkload>> SetUpWorkload(const Target& target,
+                                                                WorkloadKind kind,
+                                                                ChannelMode mode) {
+  auto channels = ConnectChannels(target.address, mode, absl::GetFlag(FLAGS_clients));
+  if (!channels.ok()) return channels.status();
   auto organization =
-      CreateBenchOrganization(channels->front(), operator_key,
+      CreateBenchOrganization(channels->front(), target.operator_key,
                               absl::StrCat(getpid(), "-", absl::ToUnixMillis(absl::Now())));
-  if (!organization.ok()) {
-    std::cerr << "corematch-bench: setting up: " << organization.status().message() << "\n";
-    return kSetupFailed;
-  }
-  SolutionWorkloadOptions options{.kind = *kind,
+  if (!organization.ok()) return organization.status();
+  SolutionWorkloadOptions options{.kind = kind,
                                   .mixed_create_percent = absl::GetFlag(FLAGS_mixed_create_percent),
                                   .population = absl::GetFlag(FLAGS_population),
                                   .request_ids = absl::GetFlag(FLAGS_request_ids),
                                   .publish = absl::GetFlag(FLAGS_publish),
                                   .seed = absl::GetFlag(FLAGS_seed)};
-  if (*kind != WorkloadKind::kCreate) {
+  if (kind != WorkloadKind::kCreate) {
     std::cerr << "corematch-bench: creating " << options.population << " solutions to read\n";
   }
-  auto workload = SolutionWorkload::Create(*channels, organization->api_key, options);
+  return SolutionWorkload::Create(*channels, organization->api_key, options);
+}
+
+int Run() {
+  absl::Status flags = ValidateFlags();
+  auto kind = ParseWorkloadKind(absl::GetFlag(FLAGS_workload));
+  auto mode = ParseChannelMode(absl::GetFlag(FLAGS_channels));
+  for (const absl::Status& status : {flags, kind.status(), mode.status()}) {
+    if (!status.ok()) {
+      std::cerr << "corematch-bench: " << status.message() << "\n";
+      return kSetupFailed;
+    }
+  }
+  // Spawn before any gRPC threads exist: fork copies only the calling thread.
+  auto target = FindTarget();
+  if (!target.ok()) {
+    std::cerr << "corematch-bench: " << target.status().message() << "\n";
+    return kSetupFailed;
+  }
+  auto workload = SetUpWorkload(*target, *kind, *mode);
   if (!workload.ok()) {
-    std::cerr << "corematch-bench: " << workload.status().message() << "\n";
+    std::cerr << "corematch-bench: setting up: " << workload.status().message() << "\n";
     return kSetupFailed;
   }
 
-  CpuSampler cpu(spawned ? std::optional<pid_t>(spawned->pid()) : std::nullopt);
-  std::cerr << "corematch-bench: " << clients << " clients, warm-up "
-            << absl::FormatDuration(absl::GetFlag(FLAGS_warmup)) << ", measuring "
-            << absl::FormatDuration(absl::GetFlag(FLAGS_duration)) << "\n";
+  const int clients = absl::GetFlag(FLAGS_clients);
   const int threads = absl::GetFlag(FLAGS_threads) > 0 ? absl::GetFlag(FLAGS_threads) : clients;
-  DriveResult result = DriveGrpc(**workload, clients,
-                                 {.threads = threads,
-                                  .warmup = absl::GetFlag(FLAGS_warmup),
-                                  .duration = absl::GetFlag(FLAGS_duration),
-                                  .on_window_start = [&] { cpu.Start(); },
-                                  .on_window_end = [&] { cpu.End(); }});
   RunInfo info{.workload = std::string(WorkloadKindName(*kind)),
-               .server = address,
-               .spawned = spawned != nullptr,
+               .server = target->address,
+               .spawned = target->spawned != nullptr,
                .clients = clients,
+               .threads = std::min(threads, clients),
                .channels = std::string(ChannelModeName(*mode)),
                .warmup = absl::GetFlag(FLAGS_warmup),
                .duration = absl::GetFlag(FLAGS_duration),
                .server_cpu_cores = std::nullopt,
-               .client_cpu_cores = std::nullopt};
+               .client_cpu_cores = std::nullopt,
+               .machine_cpu_cores = std::nullopt};
+  CpuSampler cpu(target->spawned ? std::optional<pid_t>(target->spawned->pid()) : std::nullopt);
+  std::cerr << "corematch-bench: " << clients << " clients on " << info.threads
+            << " threads, warm-up " << absl::FormatDuration(info.warmup) << ", measuring "
+            << absl::FormatDuration(info.duration) << "\n";
+  DriveResult result = DriveGrpc(**workload, clients,
+                                 {.threads = info.threads,
+                                  .warmup = info.warmup,
+                                  .duration = info.duration,
+                                  .on_window_start = [&] { cpu.Start(); },
+                                  .on_window_end = [&] { cpu.End(); }});
   cpu.Fill(info);
   std::cout << FormatReport(info, result) << FormatJsonSummary(info, result) << std::endl;
   return result.Total().errors > 0 ? 1 : 0;

@@ -82,6 +82,7 @@ std::string FormatLatency(absl::Duration latency) {
 
 std::string FormatReport(const RunInfo& info, const DriveResult& result) {
   std::string out = absl::StrFormat("workload %s, %d clients", info.workload, info.clients);
+  if (info.threads > 0) absl::StrAppend(&out, " on ", info.threads, " threads");
   if (!info.channels.empty()) absl::StrAppend(&out, " (", info.channels, " channels)");
   absl::StrAppendFormat(&out, ", %.2fs after %s warm-up, server %s%s\n",
                         absl::ToDoubleSeconds(result.elapsed), absl::FormatDuration(info.warmup),
@@ -92,13 +93,17 @@ std::string FormatReport(const RunInfo& info, const DriveResult& result) {
   if (result.methods.size() > 1) {
     absl::StrAppend(&out, TableLine(result.Total(), result.elapsed), "\n");
   }
-  if (info.server_cpu_cores.has_value() || info.client_cpu_cores.has_value()) {
+  if (info.server_cpu_cores.has_value() || info.client_cpu_cores.has_value() ||
+      info.machine_cpu_cores.has_value()) {
     absl::StrAppend(&out, "cpu (cores busy):");
     if (info.server_cpu_cores.has_value()) {
       absl::StrAppendFormat(&out, " server %.2f", *info.server_cpu_cores);
     }
     if (info.client_cpu_cores.has_value()) {
       absl::StrAppendFormat(&out, " bench %.2f", *info.client_cpu_cores);
+    }
+    if (info.machine_cpu_cores.has_value()) {
+      absl::StrAppendFormat(&out, " machine %.2f", *info.machine_cpu_cores);
     }
     absl::StrAppend(&out, "\n");
   }
@@ -111,6 +116,7 @@ std::string FormatJsonSummary(const RunInfo& info, const DriveResult& result) {
       absl::StrCat("\"server\":", JsonString(info.server)),
       absl::StrCat("\"spawned\":", info.spawned ? "true" : "false"),
       absl::StrCat("\"clients\":", info.clients),
+      absl::StrCat("\"threads\":", info.threads),
       absl::StrCat("\"channels\":", JsonString(info.channels)),
       absl::StrFormat("\"warmup_s\":%.3f", absl::ToDoubleSeconds(info.warmup)),
       absl::StrFormat("\"duration_s\":%.3f", absl::ToDoubleSeconds(result.elapsed)),
@@ -120,6 +126,9 @@ std::string FormatJsonSummary(const RunInfo& info, const DriveResult& result) {
   }
   if (info.client_cpu_cores.has_value()) {
     members.push_back(absl::StrFormat("\"bench_cpu_cores\":%.2f", *info.client_cpu_cores));
+  }
+  if (info.machine_cpu_cores.has_value()) {
+    members.push_back(absl::StrFormat("\"machine_cpu_cores\":%.2f", *info.machine_cpu_cores));
   }
   std::vector<std::string> methods;
   for (const MethodResult& method : result.methods) {

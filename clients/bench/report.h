@@ -22,6 +22,8 @@ struct RunInfo {
   std::string server;
   bool spawned = false;
   int clients = 0;
+  // Threads that drive the clients; 0 for none (not a gRPC run).
+  int threads = 0;
   std::string channels;
   absl::Duration warmup;
   absl::Duration duration;
@@ -29,6 +31,8 @@ struct RunInfo {
   // server's only when it is our child.
   std::optional<double> server_cpu_cores;
   std::optional<double> client_cpu_cores;
+  // Every process on the machine, these two included.
+  std::optional<double> machine_cpu_cores;
 };
 
 // The table: one line per method and, for several methods, a total.

@@ -135,12 +135,14 @@ int Run() {
       .server = path,
       .spawned = false,
       .clients = writers,
+      .threads = 0,
       .channels = "",
       .warmup = absl::GetFlag(FLAGS_warmup),
       .duration = absl::GetFlag(FLAGS_duration),
       .server_cpu_cores = std::nullopt,
       .client_cpu_cores =
-          absl::ToDoubleSeconds(cpu_end - cpu_start) / absl::ToDoubleSeconds(result.elapsed)};
+          absl::ToDoubleSeconds(cpu_end - cpu_start) / absl::ToDoubleSeconds(result.elapsed),
+      .machine_cpu_cores = std::nullopt};
   std::cout << FormatReport(info, result) << FormatJsonSummary(info, result) << std::endl;
   store->reset();
   std::filesystem::remove_all(path, error);

@@ -9,8 +9,10 @@
 #include "clients/cli/command_context.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/errors.h"
+#include "clients/cli/eval_command.h"
 #include "clients/cli/health_commands.h"
 #include "clients/cli/load_commands.h"
+#include "clients/cli/match_commands.h"
 #include "clients/cli/organization_commands.h"
 #include "clients/cli/request_commands.h"
 #include "clients/cli/solution_commands.h"
@@ -70,7 +72,9 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
   AddOrganizationCommands(app, ctx);
   AddSolutionCommands(app, ctx);
   AddRequestCommands(app, ctx);
+  AddMatchCommands(app, ctx);
   AddLoadCommands(app, ctx);
+  AddEvalCommand(app, ctx);
   AddHealthCommands(app, ctx);
   try {
     app.parse(argc, argv);

@@ -1,15 +1,18 @@
 // clients/cli/cli.h
 //
 // The `corematch` command-line client: the commands over the
-// OrganizationService, PublishingService and AdoptionService, and the bulk
-// loader. main() only calls RunCli; tests call it with string streams.
+// OrganizationService, PublishingService, AdoptionService and MatchingService,
+// the bulk loader, and the quality evaluation. main() only calls RunCli; tests
+// call it with string streams.
 //
 //   corematch [--server H:P] [--api-key K | --api-key-file F] [--output table|json]
 //             [--timeout S] <group> <command> [args] [--help]
 //
 //   groups: organization {create,get,list,update}, apikey {create,list,revoke},
 //           solution {create,get,list,update,publish,withdraw},
-//           request {create,get,list,update,close}, load {demo,solutions},
+//           request {create,get,list,update,close},
+//           match {request,text,adopters,list,get,interest,decline,status},
+//           load {demo,solutions}, eval (on a temporary server of its own),
 //           health [--service NAME]
 //
 // Every call carries `authorization: Bearer <key>` (health needs none, but

@@ -55,6 +55,13 @@ TEST(CliTest, HelpExitsZeroEverywhere) {
                                                           {"solution", "withdraw"},
                                                           {"request", "create"},
                                                           {"request", "close"},
+                                                          {"match"},
+                                                          {"match", "request"},
+                                                          {"match", "text"},
+                                                          {"match", "list"},
+                                                          {"match", "interest"},
+                                                          {"match", "status"},
+                                                          {"eval"},
                                                           {"load", "demo"},
                                                           {"load", "solutions"},
                                                           {"health"}};
@@ -69,9 +76,10 @@ TEST(CliTest, HelpExitsZeroEverywhere) {
 
 TEST(CliTest, HelpDescribesGlobalOptionsAndExitCodes) {
   CliResult result = RunCliForTest({"--help"});
-  for (const char* text : {"--server", "COREMATCH_SERVER", "--api-key", "COREMATCH_API_KEY",
-                           "--api-key-file", "--output", "--timeout", "organization", "apikey",
-                           "solution", "request", "load", "health", "Exit codes"}) {
+  for (const char* text :
+       {"--server", "COREMATCH_SERVER", "--api-key", "COREMATCH_API_KEY", "--api-key-file",
+        "--output", "--timeout", "organization", "apikey", "solution", "request", "match", "load",
+        "eval", "health", "Exit codes"}) {
     EXPECT_THAT(result.out, HasSubstr(text));
   }
 }
@@ -160,6 +168,106 @@ TEST(CliTest, LoadReadsStdin) {
 
 TEST(CliTest, DefaultDemoFileExists) {
   EXPECT_TRUE(std::filesystem::is_regular_file(DefaultDemoFile())) << DefaultDemoFile();
+}
+
+// Files for `eval` in a directory of the test's own; removed with it.
+class EvalFiles {
+ public:
+  EvalFiles() {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("corematch_eval_test_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(dir_);
+    Write("solutions.jsonl", "{\"id\": \"s1\", \"title\": \"Jobb Först\", \"language\": \"sv\"}\n");
+    Write("requests.jsonl",
+          "{\"id\": \"q1\", \"text\": \"Jobs\", \"language\": \"en\", \"country\": \"DK\"}\n");
+    Write("qrels.tsv", "request_id\tsolution_id\tgrade\nq1\ts1\t2\n");
+  }
+  ~EvalFiles() { std::filesystem::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& contents) {
+    std::string path = Path(name);
+    std::ofstream(path) << contents;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+    return path;
+  }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  // `corematch eval` on the three files and `args`.
+  CliResult Eval(std::vector<std::string> args) const {
+    std::vector<std::string> command = {
+        "eval",    "--solutions",    Path("solutions.jsonl"), "--requests", Path("requests.jsonl"),
+        "--qrels", Path("qrels.tsv")};
+    command.insert(command.end(), args.begin(), args.end());
+    return RunCliForTest(command);
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+TEST(CliEvalTest, BadInputsAreUsageErrors) {
+  EvalFiles files;
+  EXPECT_THAT(RunCliForTest({"eval", "--solutions", "s", "--requests", "r"}).err,
+              HasSubstr("--qrels is required"));
+  EXPECT_EQ(files.Eval({"--ranking", "bm42"}).exit_code, kExitUsage);
+  EXPECT_EQ(files.Eval({"--k", "0"}).exit_code, kExitUsage);
+  files.Write("qrels.tsv", "request_id\tsolution_id\tgrade\nq1\ts1\n");
+  CliResult bad_qrels = files.Eval({});
+  EXPECT_EQ(bad_qrels.exit_code, kExitUsage);
+  EXPECT_THAT(bad_qrels.err, HasSubstr("qrels.tsv:2: expected 3 fields"));
+  files.Write("qrels.tsv", "request_id\tsolution_id\tgrade\nq1\ts1\t0\nq9\ts1\t2\n");
+  CliResult no_relevant = files.Eval({});
+  EXPECT_EQ(no_relevant.exit_code, kExitUsage);
+  EXPECT_THAT(no_relevant.err, HasSubstr("has a relevant judgement"));
+  files.Write("qrels.tsv", "q1\ts1\t2\n");
+  files.Write("requests.jsonl", "{\"id\": \"q1\"}\n");
+  CliResult bad_request = files.Eval({});
+  EXPECT_EQ(bad_request.exit_code, kExitUsage);
+  EXPECT_THAT(bad_request.err, HasSubstr("requests.jsonl:1: request q1 has no \"text\""));
+}
+
+TEST(CliEvalTest, MissingServerBinaryIsAUsageError) {
+  EvalFiles files;
+  CliResult result = files.Eval({"--server-binary", files.Path("nope")});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_THAT(result.err, HasSubstr("no corematch-server at"));
+}
+
+TEST(CliEvalTest, ServerThatCannotStartExitsTwo) {
+  EvalFiles files;
+  std::string server =
+      files.Write("server", "#!/bin/sh\necho 'ERROR: Unknown command line flag' >&2\nexit 1\n");
+  CliResult result = files.Eval({"--server-binary", server, "--ranking", "plain_bm25"});
+  EXPECT_EQ(result.exit_code, kExitServer);
+  EXPECT_THAT(result.err, HasSubstr("--matching_ranking=plain_bm25"));
+  EXPECT_THAT(result.err, HasSubstr("cannot start the server"));
+  EXPECT_THAT(result.err, HasSubstr("Unknown command line flag"));
+  EXPECT_EQ(result.out, "");
+}
+
+TEST(CliEvalTest, FailedCallsExitTwoAndRemoveTheServerDirectory) {
+  EvalFiles files;
+  // Listens nowhere: every call fails with UNAVAILABLE.
+  std::string server = files.Write("server", R"sh(#!/bin/sh
+for arg in "$@"; do
+  case "$arg" in --data_dir=*) data_dir="${arg#--data_dir=}" ;; esac
+done
+echo key > "$data_dir/operator.key"
+echo "corematch-server listening on 127.0.0.1:1 (services: all)"
+trap 'exit 0' TERM
+while true; do sleep 0.02; done
+)sh");
+  CliResult result = files.Eval({"--server-binary", server, "--timeout", "2"});
+  EXPECT_EQ(result.exit_code, kExitServer);
+  EXPECT_THAT(result.err, HasSubstr("solutions could not be created"));
+  EXPECT_THAT(result.err, HasSubstr("UNAVAILABLE"));
+  std::string prefix = "eval: server listening on 127.0.0.1:1, data in ";
+  size_t at = result.err.find(prefix);
+  ASSERT_NE(at, std::string::npos) << result.err;
+  std::string directory = result.err.substr(at + prefix.size());
+  directory = directory.substr(0, directory.find('\n'));
+  EXPECT_FALSE(std::filesystem::exists(directory)) << directory;
 }
 
 TEST(ResolveApiKeyTest, PrefersFlagThenFileThenDefaultFile) {

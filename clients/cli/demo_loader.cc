@@ -40,11 +40,13 @@ class Loader final {
  private:
   void Work() {
     for (size_t i = next_.fetch_add(1); i < rows_.size(); i = next_.fetch_add(1)) {
-      Record(rows_[i].id, Create(rows_[i]));
+      pub::Solution solution;
+      grpc::Status status = Create(rows_[i], &solution);
+      Record(i, status, solution);
     }
   }
 
-  grpc::Status Create(const DemoRow& row) {
+  grpc::Status Create(const DemoRow& row, pub::Solution* solution) {
     pub::CreateSolutionRequest request;
     *request.mutable_solution() = SolutionFromDemoRow(row);
     request.set_request_id(DemoRequestId(row.id));
@@ -54,17 +56,19 @@ class Loader final {
       if (attempt > 1) absl::SleepFor(absl::Milliseconds(200) * (attempt - 1));
       grpc::ClientContext context;
       connection_.Prepare(&context);
-      pub::Solution solution;
-      status = stub_.CreateSolution(&context, request, &solution);
+      solution->Clear();
+      status = stub_.CreateSolution(&context, request, solution);
       if (status.error_code() != grpc::StatusCode::UNAVAILABLE) break;
     }
     return status;
   }
 
-  void Record(const std::string& id, const grpc::Status& status) {
+  void Record(size_t index, const grpc::Status& status, const pub::Solution& solution) {
     absl::MutexLock lock(&mutex_);
+    const std::string& id = rows_[index].id;
     if (status.ok()) {
       ++report_.ok;
+      if (options_.on_created) options_.on_created(index, solution);
     } else if (status.error_code() == grpc::StatusCode::ALREADY_EXISTS) {
       ++report_.already_present;
     } else {

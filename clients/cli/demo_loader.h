@@ -36,6 +36,10 @@ struct LoadOptions {
   // Called after each row with the number done so far, from the loading
   // threads, one call at a time. May be empty.
   std::function<void(size_t done, size_t total)> on_progress;
+  // Called for each row created (or answered with the first result of its
+  // request_id) with the row's index in `rows` and the server's Solution, from
+  // the loading threads, one call at a time. May be empty.
+  std::function<void(size_t row, const publishing::v1::Solution& solution)> on_created;
 };
 
 struct LoadReport {
