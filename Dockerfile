@@ -5,7 +5,7 @@ RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-ins
       build-essential cmake ninja-build pkg-config \
       libgrpc++-dev libgrpc-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto \
       libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev libssl-dev \
-      libcurl4-openssl-dev libicu-dev libstemmer-dev libcli11-dev \
+      libcurl4-openssl-dev libicu-dev libstemmer-dev libcli11-dev zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -14,7 +14,9 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
 
 FROM debian:bookworm-slim
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libgrpc++1.51 libgrpc29 libprotobuf32 librocksdb7.8 libssl3 ca-certificates \
+      libgrpc++1.51 libgrpc29 libprotobuf32 librocksdb7.8 libssl3 libicu72 libstemmer0d zlib1g \
+      ca-certificates dict-freedict-dan-eng dict-freedict-eng-dan dict-freedict-eng-swe \
+      dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-fra-eng dict-freedict-nld-eng \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /var/lib/corematch corematch \
     && mkdir -p /var/lib/corematch /var/lib/corematch-keys \

@@ -37,6 +37,7 @@ struct EvalFlags {
   std::string qrels;
   std::string ranking = "full";
   std::string server_binary;
+  std::string lexicon_cache;
   int k = 10;
   bool verbose = false;
   double index_timeout_seconds = 120;
@@ -221,6 +222,9 @@ int Eval(CommandContext& ctx, const EvalFlags& f) {
   ServerProcess::Options server_options;
   server_options.binary = binary;
   server_options.extra_args = {absl::StrCat("--matching_ranking=", f.ranking)};
+  if (!f.lexicon_cache.empty()) {
+    server_options.extra_args.push_back(absl::StrCat("--lexicon_cache=", f.lexicon_cache));
+  }
   absl::StatusOr<std::unique_ptr<ServerProcess>> server = ServerProcess::Start(server_options);
   if (!server.ok()) {
     err << "error: cannot start the server: " << server.status().message() << "\n";
@@ -296,6 +300,9 @@ void AddEvalCommand(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str();
   cmd->add_option("--server-binary", f->server_binary,
                   "corematch-server to start (default: the one next to this corematch)");
+  cmd->add_option("--lexicon-cache", f->lexicon_cache,
+                  "The server's --lexicon_cache: reuse matching's cross-language lexicon across "
+                  "runs instead of building it from the dictionaries each time");
   cmd->add_option("--k", f->k, "Measure the top k (1-100)")
       ->check(CLI::Range(1, kMaxTopK))
       ->capture_default_str();

@@ -17,9 +17,19 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to listen on; port 
 ABSL_FLAG(std::string, data_dir, "var", "directory holding each hosted service's database");
 ABSL_FLAG(std::string, services, "all",
           "services to host: all, or a comma-separated list of organization, publishing, "
-          "adoption");
+          "adoption, matching");
 ABSL_FLAG(std::string, organization_service, "",
           "address of the organization service when it is not hosted here");
+ABSL_FLAG(std::string, publishing_service, "",
+          "address of the publishing service when matching is hosted here and it is not");
+ABSL_FLAG(std::string, adoption_service, "",
+          "address of the adoption service when matching is hosted here and it is not");
+ABSL_FLAG(std::string, matching_ranking, "full",
+          "what matching weighs: full (fields, compounds, translation, context) or plain_bm25 "
+          "(the evaluation baseline)");
+ABSL_FLAG(std::string, lexicon_cache, "",
+          "where matching keeps its cross-language lexicon (default: "
+          "<data_dir>/matching-lexicon.bin)");
 ABSL_FLAG(std::string, operator_key_file, "",
           "operator key file (default: <data_dir>/operator.key)");
 
@@ -48,6 +58,17 @@ int main(int argc, char** argv) {
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
   options.organization_address = absl::GetFlag(FLAGS_organization_service);
   options.operator_key_file = absl::GetFlag(FLAGS_operator_key_file);
+  options.publishing_address = absl::GetFlag(FLAGS_publishing_service);
+  options.adoption_address = absl::GetFlag(FLAGS_adoption_service);
+  options.lexicon_cache = absl::GetFlag(FLAGS_lexicon_cache);
+  const std::string ranking = absl::GetFlag(FLAGS_matching_ranking);
+  if (ranking == "plain_bm25") {
+    options.matching_engine = corematch::matching::EngineOptions::PlainBm25();
+  } else if (ranking != "full") {
+    std::cerr << "corematch-server: --matching_ranking: unknown value '" << ranking
+              << "'; choose full or plain_bm25\n";
+    return 1;
+  }
   auto services = corematch::server::ParseServiceList(absl::GetFlag(FLAGS_services));
   if (!services.ok()) {
     std::cerr << "corematch-server: " << services.status().message() << "\n";

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -19,6 +20,9 @@
 #include "services/adoption/organization_directory.h"
 #include "services/common/errors.h"
 #include "services/common/status_macros.h"
+#include "services/matching/analysis/analyzer.h"
+#include "services/matching/service/matching_host.h"
+#include "services/matching/translation/lexicon_cache.h"
 #include "services/organization/organization_service.h"
 #include "services/publishing/publishing_service.h"
 #include "services/server/late_bound_authenticator.h"
@@ -86,6 +90,11 @@ class ServerImpl final : public CorematchServer {
   absl::Status AddOrganization(grpc::ServerBuilder& builder);
   absl::Status AddPublishing(grpc::ServerBuilder& builder);
   absl::Status AddAdoption(grpc::ServerBuilder& builder);
+  absl::Status AddMatching(grpc::ServerBuilder& builder);
+  // Where matching follows the publishing / adoption feeds.
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> ChannelTo(absl::string_view service,
+                                                           const std::string& address,
+                                                           absl::string_view flag);
   // Connects the late-bound authenticator and directory once the server runs.
   absl::Status BindDependencies();
 
@@ -108,6 +117,10 @@ class ServerImpl final : public CorematchServer {
   std::unique_ptr<LateBoundOrganizationDirectory> directory_;
   std::unique_ptr<adoption::AdoptionRequestRepository> requests_;
   std::unique_ptr<adoption::AdoptionServiceImpl> adoption_service_;
+  std::unique_ptr<matching::Analyzer> analyzer_;
+  std::unique_ptr<matching::PivotLexicon> lexicon_;
+  std::unique_ptr<storage::KvStore> matching_store_;
+  std::unique_ptr<matching::MatchingHost> matching_;
   std::unique_ptr<grpc::Server> server_;
 
   absl::Mutex shutdown_mutex_;
@@ -146,6 +159,42 @@ absl::Status ServerImpl::AddAdoption(grpc::ServerBuilder& builder) {
   return absl::OkStatus();
 }
 
+absl::Status ServerImpl::AddMatching(grpc::ServerBuilder& builder) {
+  ASSIGN_OR_RETURN(analyzer_, matching::Analyzer::Create());
+  if (options_.matching_engine.translation) {
+    const std::string cache = options_.lexicon_cache.empty()
+                                  ? absl::StrCat(options_.data_dir, "/matching-lexicon.bin")
+                                  : options_.lexicon_cache;
+    absl::StatusOr<std::unique_ptr<matching::PivotLexicon>> lexicon =
+        matching::LoadCachedLexicon(*analyzer_, options_.dictd_dir, cache);
+    // Without dictionaries matching still works, within each language.
+    if (lexicon.ok()) {
+      lexicon_ = *std::move(lexicon);
+    } else {
+      std::cerr << "matching: no cross-language matching: " << lexicon.status().message() << "\n";
+    }
+  }
+  ASSIGN_OR_RETURN(matching_store_, OpenStore(options_.data_dir, "matching"));
+  matching::MatchingHostOptions host_options;
+  host_options.engine = options_.matching_engine;
+  ASSIGN_OR_RETURN(matching_,
+                   matching::MatchingHost::Open(matching_store_.get(), clock_, &authenticator_,
+                                                analyzer_.get(), lexicon_.get(), host_options));
+  builder.RegisterService(matching_->service());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> ServerImpl::ChannelTo(absl::string_view service,
+                                                                     const std::string& address,
+                                                                     absl::string_view flag) {
+  if (Hosts(service)) return InProcessChannel();
+  if (address.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        flag, " is required when matching is hosted here and the ", service, " service is not"));
+  }
+  return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+}
+
 absl::Status ServerImpl::BindDependencies() {
   std::shared_ptr<grpc::Channel> organization_channel;
   if (Hosts("organization")) {
@@ -163,6 +212,14 @@ absl::Status ServerImpl::BindDependencies() {
     ASSIGN_OR_RETURN(std::string secret, ReadOperatorKey(options_.operator_key_file));
     directory_->Bind(adoption::NewGrpcOrganizationDirectory(organization_channel, secret));
   }
+  if (matching_ != nullptr) {
+    ASSIGN_OR_RETURN(std::string secret, ReadOperatorKey(options_.operator_key_file));
+    ASSIGN_OR_RETURN(auto publishing,
+                     ChannelTo("publishing", options_.publishing_address, "--publishing_service"));
+    ASSIGN_OR_RETURN(auto adoption,
+                     ChannelTo("adoption", options_.adoption_address, "--adoption_service"));
+    matching_->Start(std::move(publishing), std::move(adoption), std::move(secret));
+  }
   return absl::OkStatus();
 }
 
@@ -175,6 +232,7 @@ absl::Status ServerImpl::Init() {
   if (Hosts("organization")) RETURN_IF_ERROR(AddOrganization(builder));
   if (Hosts("publishing")) RETURN_IF_ERROR(AddPublishing(builder));
   if (Hosts("adoption")) RETURN_IF_ERROR(AddAdoption(builder));
+  if (Hosts("matching")) RETURN_IF_ERROR(AddMatching(builder));
 
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || port_ == 0) {
@@ -188,6 +246,7 @@ absl::Status ServerImpl::Init() {
   health->SetServingStatus("corematch.organization.v1.OrganizationService", Hosts("organization"));
   health->SetServingStatus("corematch.publishing.v1.PublishingService", Hosts("publishing"));
   health->SetServingStatus("corematch.adoption.v1.AdoptionService", Hosts("adoption"));
+  health->SetServingStatus("corematch.matching.v1.MatchingService", Hosts("matching"));
   return absl::OkStatus();
 }
 
@@ -199,6 +258,7 @@ void ServerImpl::Shutdown(absl::Duration grace) {
   }
   // Feed streams never end by themselves: stop them so in-flight unary calls
   // are all the grace period waits for.
+  if (matching_ != nullptr) matching_->Stop();
   if (solutions_ != nullptr) solutions_->feed().Shutdown();
   if (requests_ != nullptr) requests_->feed().Shutdown();
   if (server_ != nullptr) {
@@ -206,8 +266,8 @@ void ServerImpl::Shutdown(absl::Duration grace) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
   }
-  for (storage::KvStore* store :
-       {organization_store_.get(), publishing_store_.get(), adoption_store_.get()}) {
+  for (storage::KvStore* store : {organization_store_.get(), publishing_store_.get(),
+                                  adoption_store_.get(), matching_store_.get()}) {
     if (store != nullptr) store->Flush().IgnoreError();
   }
   shut_down_.Notify();

@@ -27,11 +27,13 @@
 #include "grpcpp/channel.h"
 #include "services/common/clock.h"
 #include "services/common/id_generator.h"
+#include "services/matching/engine/matching_engine.h"
 
 namespace corematch::server {
 
 // The services a server can host, as named by --services.
-inline constexpr const char* kServiceNames[] = {"organization", "publishing", "adoption"};
+inline constexpr const char* kServiceNames[] = {"organization", "publishing", "adoption",
+                                                "matching"};
 
 struct ServerOptions {
   // host:port; port 0 picks a free port.
@@ -42,6 +44,18 @@ struct ServerOptions {
   std::set<std::string> services = {"organization", "publishing", "adoption"};
   // Where the organization service is when it is not hosted here.
   std::string organization_address;
+  // Where the publishing and adoption services are when matching is hosted
+  // here and they are not.
+  std::string publishing_address;
+  std::string adoption_address;
+  // What matching weighs; EngineOptions::PlainBm25() is the evaluation's
+  // baseline.
+  matching::EngineOptions matching_engine;
+  // The FreeDict dictionaries matching translates through (script/bootstrap
+  // installs them), and where the lexicon built from them is kept so later
+  // starts need not rebuild it. Default: data_dir/matching-lexicon.bin.
+  std::string dictd_dir = "/usr/share/dictd";
+  std::string lexicon_cache;
   // The operator key: written here on first start by the organization service;
   // read from here by services that call the organization service. Default:
   // data_dir/operator.key.

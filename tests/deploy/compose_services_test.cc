@@ -62,7 +62,21 @@ TEST(ComposeTest, EachServiceHasItsOwnVolumeAndAHealthCheck) {
   std::regex healthcheck("healthcheck:");
   EXPECT_EQ(std::distance(std::sregex_iterator(compose.begin(), compose.end(), healthcheck),
                           std::sregex_iterator()),
-            3);
+            std::size(server::kServiceNames));
+}
+
+TEST(ComposeTest, MatchingKnowsWhereItsFeedsAre) {
+  std::string compose = ReadFile(kCompose);
+  std::regex command("command: \\[([^\\]]*)\\]");
+  int matching = 0;
+  for (std::sregex_iterator it(compose.begin(), compose.end(), command), end; it != end; ++it) {
+    std::string args = (*it)[1].str();
+    if (args.find("--services=matching") == std::string::npos) continue;
+    ++matching;
+    EXPECT_NE(args.find("--publishing_service="), std::string::npos) << args;
+    EXPECT_NE(args.find("--adoption_service="), std::string::npos) << args;
+  }
+  EXPECT_EQ(matching, 1);
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ unset COREMATCH_API_KEY COREMATCH_SERVER
 readonly kOrganization=corematch.organization.v1.OrganizationService
 readonly kPublishing=corematch.publishing.v1.PublishingService
 readonly kAdoption=corematch.adoption.v1.AdoptionService
+readonly kMatching=corematch.matching.v1.MatchingService
 
 tmp=$(mktemp -d)
 server_pid=""
@@ -179,7 +180,7 @@ operator="$tmp/operator.key"
 
 # --- Health --------------------------------------------------------------------
 
-for service in "$kOrganization" "$kPublishing" "$kAdoption"; do
+for service in "$kOrganization" "$kPublishing" "$kAdoption" "$kMatching"; do
   as "$operator" health --service "$service"
   expect_exit 0 "health $service exits 0"
   [[ $out == SERVING ]] || fail "health $service prints SERVING" "SERVING" "$out"
@@ -317,6 +318,64 @@ expect_no_out "$aarhus" "Malmö's table output does not name Aarhus"
 as "$aarhus_key" request close "$request" --outcome fulfilled --reason "Vi tog Jobb Först i brug"
 expect_exit 0 "request close by Aarhus exits 0"
 expect_out "state: FULFILLED" "request close --outcome fulfilled makes it FULFILLED"
+
+# --- Matching: Jobb Först meets a Danish need -------------------------------------
+
+new_organization "Göteborgs Stad" SE SE232 sv
+goteborg_key="$tmp/goteborg.key"
+new_key "$org_name" "$goteborg_key"
+
+# The Swedish method from ../shared/seeds (Spridningsguiden, Angered).
+as "$goteborg_key" --output json solution create -f "$source_dir/tests/e2e/jobb_forst.json"
+expect_exit 0 "solution create Jobb Först exits 0"
+jobb=$(json 'd["name"]')
+as "$goteborg_key" solution publish "$jobb"
+expect_exit 0 "solution publish Jobb Först exits 0"
+
+as "$aarhus_key" request create --title "Kontanthjælpsmodtagere hurtigt i arbejde" \
+  --need "Vi vil have borgere, der søger kontanthjælp, hurtigt i arbejde eller uddannelse, så de bliver selvforsørgende" \
+  --language da --sector 10.5
+expect_exit 0 "request create of the Danish need exits 0"
+need=$(field name)
+
+# Matching follows the feeds; the benchmark measures how fast (docs/benchmarks.md).
+for _ in $(seq 100); do  # 10 s
+  as "$aarhus_key" --output json match list "$need"
+  [[ $rc -eq 0 ]] && [[ $(json 'len(d.get("matches", []))' 2>/dev/null) -gt 0 ]] && break
+  sleep 0.1
+done
+expect_json 'len(d.get("matches", [])) > 0' True "the Danish need gets matches without asking"
+
+as "$aarhus_key" --output json match request "$need" --top-k 5
+expect_exit 0 "match request exits 0"
+expect_json 'd["solutions"][0]["solution"]' "$jobb" "Jobb Först (Swedish) ranks first for the Danish need"
+expect_json 'any(t["queryTerm"] == "arbejd" for t in d["solutions"][0]["explanation"]["termMatches"])' True \
+  "the explanation names the Danish word that met the Swedish core"
+expect_json 'd["solutions"][0]["explanation"]["matchedCoreElements"][0]' \
+  "Arbete eller studier inom 48 timmar" "the explanation names the core element met"
+match=$(json 'd["solutions"][0]["match"]')
+
+as "$aarhus_key" match request "$need" --top-k 3
+expect_out "core elements met: Arbete eller studier inom 48 timmar" \
+  "the table shows which core elements the need met"
+expect_out "same sector (10.5)" "the table explains the context fit"
+
+as "$goteborg_key" --output json match adopters "$jobb"
+expect_exit 0 "match adopters exits 0 for the owner"
+expect_json '[r["adoptionRequest"] for r in d["adoptionRequests"]].count("'"$need"'")' 1 \
+  "the owner sees the Danish need among Jobb Först's adopters"
+
+as "$goteborg_key" match interest "$match" --note "Välkomna"
+expect_exit 0 "the owner says interested"
+expect_out "state: PROPOSED" "one side interested leaves the match PROPOSED"
+as "$aarhus_key" match interest "$match"
+expect_exit 0 "the adopter says interested"
+expect_out "state: CONNECTED" "both sides interested: CONNECTED"
+expect_out "history[3].action: CONNECTED" "the history keeps every step"
+
+as "$malmo_key" match get "$match"
+expect_exit 2 "someone else cannot read the match"
+expect_err "NOT_FOUND" "someone else gets NOT_FOUND"
 
 # --- What a user sees when something is wrong ---------------------------------------
 

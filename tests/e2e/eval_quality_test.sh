@@ -91,7 +91,7 @@ while read -r set ranking; do
   dir="$source_dir/data/eval/$set"
   rc=0
   "$cli_bin" eval --solutions "$solutions" --requests "$dir/requests.jsonl" \
-    --qrels "$dir/qrels.tsv" --ranking "$ranking" --server-binary "$server_bin" --verbose \
+    --qrels "$dir/qrels.tsv" --ranking "$ranking" --server-binary "$server_bin" --lexicon-cache "$tmp/lexicon.bin" --verbose \
     >"$tmp/out" 2>"$tmp/err" </dev/null || rc=$?
   if [[ $rc -ne 0 ]]; then
     fail "$what exits 0 (exit code $rc)" "$(tail -n 30 "$tmp/err")"

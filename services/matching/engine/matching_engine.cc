@@ -52,6 +52,11 @@ std::string FieldList(uint8_t flags) {
 
 }  // namespace
 
+std::string EngineOptionsKey(const EngineOptions& options) {
+  return absl::StrCat("translation=", options.translation, ",compounds=", options.compounds,
+                      ",field_weights=", options.field_weights, ",context=", options.context);
+}
+
 MatchingEngine::MatchingEngine(const Analyzer* analyzer, const PivotLexicon* lexicon,
                                EngineOptions options)
     : analyzer_(analyzer), lexicon_(options.translation ? lexicon : nullptr), options_(options) {}

@@ -52,6 +52,10 @@ struct EngineOptions {
   static EngineOptions PlainBm25() { return {false, false, false, false}; }
 };
 
+// A stable text form of `options`, e.g. "translation=1,compounds=1,...", to
+// record what stored analyses were made with.
+std::string EngineOptionsKey(const EngineOptions& options);
+
 class MatchingEngine {
  public:
   // Neither is owned; `lexicon` may be null (no cross-language matching).

@@ -1,0 +1,145 @@
+#include "services/matching/service/match_planner.h"
+
+#include <set>
+
+#include "services/common/proto_time.h"
+#include "services/matching/service/match_state.h"
+
+namespace corematch::matching {
+namespace {
+
+// How many open requests a published solution is tried against, beyond the
+// ones it already matches.
+constexpr size_t kAdopterCandidates = 50;
+
+}  // namespace
+
+SolutionFetcher StoreFetcher(storage::KvStore* store, const publishing_pb::Solution* fresh) {
+  return [store, fresh](absl::string_view name) -> std::optional<SolutionRecord> {
+    if (fresh != nullptr && fresh->name() == name) return ToSolutionRecord(*fresh);
+    absl::StatusOr<std::optional<publishing_pb::Solution>> solution =
+        LoadProto<publishing_pb::Solution>(*store, keys::Solution(IdOf(name)));
+    // Only the explanation's quotes are lost when the store cannot answer.
+    if (!solution.ok() || !solution->has_value()) return std::nullopt;
+    return ToSolutionRecord(**solution);
+  };
+}
+
+bool IsLive(const adoption_pb::AdoptionRequest& request, absl::Time now) {
+  if (request.state() != adoption_pb::ADOPTION_REQUEST_STATE_OPEN) return false;
+  return !request.has_expire_time() || FromProtoTime(request.expire_time()) > now;
+}
+
+absl::StatusOr<MatchPlan> MatchPlanner::ForRequest(const adoption_pb::AdoptionRequest& request) {
+  const std::string request_id(IdOf(request.name()));
+  const std::vector<RankedSolution> ranked =
+      engine_->Match(NeedQueryFor(request), StoreFetcher(store_, nullptr));
+  MatchPlan plan;
+  std::set<std::string> ranked_ids;
+  for (const RankedSolution& r : ranked) {
+    const std::string solution_id(IdOf(r.name));
+    ASSIGN_OR_RETURN(std::optional<publishing_pb::Solution> solution,
+                     LoadProto<publishing_pb::Solution>(*store_, keys::Solution(solution_id)));
+    if (!solution.has_value()) continue;
+    ranked_ids.insert(solution_id);
+    plan.upserts.push_back(
+        {request, *std::move(solution), r.score, ToProtoExplanation(r.explanation)});
+  }
+  ASSIGN_OR_RETURN(std::vector<std::string> existing,
+                   ScanIds(*store_, keys::ByRequestPrefix(request_id)));
+  for (const std::string& solution_id : existing) {
+    if (ranked_ids.contains(solution_id)) continue;
+    ASSIGN_OR_RETURN(std::optional<publishing_pb::Solution> solution,
+                     LoadProto<publishing_pb::Solution>(*store_, keys::Solution(solution_id)));
+    // A withdrawn solution's matches stay INACTIVE, as they are.
+    if (!solution.has_value() || solution->state() != publishing_pb::SOLUTION_STATE_PUBLISHED) {
+      continue;
+    }
+    plan.unranked.push_back(MatchId(request_id, solution_id));
+  }
+  return plan;
+}
+
+absl::StatusOr<std::optional<MatchPlan::Upsert>> MatchPlanner::RankPair(
+    const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution) {
+  // Only this solution's explanation is kept, so only its text is fetched.
+  SolutionFetcher fetch = [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
+    if (name == solution.name()) return ToSolutionRecord(solution);
+    return std::nullopt;
+  };
+  for (const RankedSolution& r : engine_->Match(NeedQueryFor(request), fetch)) {
+    if (r.name != solution.name()) continue;
+    return MatchPlan::Upsert{request, solution, r.score, ToProtoExplanation(r.explanation)};
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solution& solution,
+                                                    absl::Time now) {
+  const std::string solution_id(IdOf(solution.name()));
+  ASSIGN_OR_RETURN(std::vector<std::string> existing,
+                   ScanIds(*store_, keys::BySolutionPrefix(solution_id)));
+  std::set<std::string> request_ids(existing.begin(), existing.end());
+  for (const RankedRequest& r :
+       engine_->FindAdopters(ToSolutionRecord(solution), kAdopterCandidates)) {
+    request_ids.emplace(IdOf(r.name));
+  }
+  const std::set<std::string> matched(existing.begin(), existing.end());
+  MatchPlan plan;
+  for (const std::string& request_id : request_ids) {
+    ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
+                     LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
+    if (!request.has_value() || !IsLive(*request, now)) continue;
+    ASSIGN_OR_RETURN(std::optional<MatchPlan::Upsert> upsert, RankPair(*request, solution));
+    if (upsert.has_value()) {
+      plan.upserts.push_back(*std::move(upsert));
+    } else if (matched.contains(request_id)) {
+      plan.unranked.push_back(MatchId(request_id, solution_id));
+    }
+  }
+  return plan;
+}
+
+absl::StatusOr<MatchPlan> MatchPlanner::Deactivation(absl::string_view prefix, bool by_request,
+                                                     absl::string_view parent_id,
+                                                     absl::string_view action) {
+  ASSIGN_OR_RETURN(std::vector<std::string> others, ScanIds(*store_, prefix));
+  MatchPlan plan;
+  plan.deactivate_action = std::string(action);
+  for (const std::string& other : others) {
+    plan.deactivate.push_back(by_request ? MatchId(parent_id, other) : MatchId(other, parent_id));
+  }
+  return plan;
+}
+
+absl::Status ExecutePlan(storage::Transaction& txn, MatchStore& matches, const MatchPlan& plan,
+                         absl::Time now) {
+  for (const MatchPlan::Upsert& u : plan.upserts) {
+    const std::string id = MatchId(IdOf(u.request.name()), IdOf(u.solution.name()));
+    ASSIGN_OR_RETURN(std::optional<pb::Match> match, MatchStore::Load(txn, id));
+    if (!match.has_value()) {
+      pb::Match created = NewMatch(u.request, u.solution, u.score, u.explanation, now);
+      RETURN_IF_ERROR(matches.Save(txn, created, pb::CHANGE_TYPE_CREATED, now));
+    } else if (Refresh(*match, u.request, u.solution, u.score, u.explanation, now)) {
+      RETURN_IF_ERROR(matches.Save(txn, *match, pb::CHANGE_TYPE_UPDATED, now));
+    }
+  }
+  for (const std::string& id : plan.unranked) {
+    ASSIGN_OR_RETURN(std::optional<pb::Match> match, MatchStore::Load(txn, id));
+    if (!match.has_value()) continue;
+    if (!HasStance(*match)) {
+      RETURN_IF_ERROR(matches.Drop(txn, *std::move(match), now));
+    } else if (Reactivate(*match, now)) {
+      RETURN_IF_ERROR(matches.Save(txn, *match, pb::CHANGE_TYPE_UPDATED, now));
+    }
+  }
+  for (const std::string& id : plan.deactivate) {
+    ASSIGN_OR_RETURN(std::optional<pb::Match> match, MatchStore::Load(txn, id));
+    if (match.has_value() && Deactivate(*match, plan.deactivate_action, now)) {
+      RETURN_IF_ERROR(matches.Save(txn, *match, pb::CHANGE_TYPE_UPDATED, now));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace corematch::matching

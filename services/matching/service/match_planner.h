@@ -1,0 +1,92 @@
+// services/matching/service/match_planner.h
+//
+// Works out what a change of a solution or a request does to the matches,
+// then applies that inside a transaction. Ranking is the slow part, so it runs
+// before the transaction (MatchPlanner::For*); the transaction only merges
+// the outcome with what the sides said meanwhile (ExecutePlan), so stance
+// changes committed in between are never lost.
+//
+//   request filed or edited  → its top kMatchesPerRequest solutions become or
+//                              stay matches; the ones that fell out are
+//                              dropped unless a side has taken a stance
+//   solution published/edited→ every open request it may fit (the engine's
+//                              FindAdopters, plus the requests it already
+//                              matches) is ranked again, and the pair becomes
+//                              or stays a match where the solution is in the
+//                              request's top kMatchesPerRequest
+//   solution withdrawn,      → its matches become INACTIVE, kept for history
+//   request closed or expired
+//
+// Callers serialise the planning and execution of feed events (the
+// repository's apply lock), so the index keys a plan read are still those the
+// transaction sees. Thread-compatible.
+#ifndef COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_PLANNER_H_
+#define COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_PLANNER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/matching/engine/matching_engine.h"
+#include "services/matching/service/match_store.h"
+#include "services/matching/service/record_conversion.h"
+#include "storage/committer.h"
+#include "storage/kv_store.h"
+
+namespace corematch::matching {
+
+struct MatchPlan {
+  struct Upsert {
+    adoption_pb::AdoptionRequest request;
+    publishing_pb::Solution solution;
+    double score = 0;
+    pb::Explanation explanation;
+  };
+  std::vector<Upsert> upserts;
+  // Match ids no longer ranked: dropped unless a side has taken a stance,
+  // then kept (and active again if they were INACTIVE).
+  std::vector<std::string> unranked;
+  // Match ids to make INACTIVE, with this history action.
+  std::vector<std::string> deactivate;
+  std::string deactivate_action;
+};
+
+// Looks up solutions in `store` for explanations; `fresh` (may be null) is
+// a solution being applied and not yet stored, which wins over the store.
+SolutionFetcher StoreFetcher(storage::KvStore* store, const publishing_pb::Solution* fresh);
+
+// Whether `request` is matched: open and not expired at `now`.
+bool IsLive(const adoption_pb::AdoptionRequest& request, absl::Time now);
+
+class MatchPlanner {
+ public:
+  // Neither is owned.
+  MatchPlanner(storage::KvStore* store, const MatchingEngine* engine)
+      : store_(store), engine_(engine) {}
+
+  // `request` is live and already in the engine.
+  absl::StatusOr<MatchPlan> ForRequest(const adoption_pb::AdoptionRequest& request);
+  // `solution` is published and already in the engine.
+  absl::StatusOr<MatchPlan> ForSolution(const publishing_pb::Solution& solution, absl::Time now);
+  // Every match under `prefix` (keys::ByRequestPrefix or BySolutionPrefix)
+  // becomes INACTIVE with `action`.
+  absl::StatusOr<MatchPlan> Deactivation(absl::string_view prefix, bool by_request,
+                                         absl::string_view parent_id, absl::string_view action);
+
+ private:
+  // The match of `solution` in `request`'s ranking, if it made the top.
+  absl::StatusOr<std::optional<MatchPlan::Upsert>> RankPair(
+      const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution);
+
+  storage::KvStore* const store_;
+  const MatchingEngine* const engine_;
+};
+
+// Applies `plan` inside `txn` at `now`, merging with the stored matches.
+absl::Status ExecutePlan(storage::Transaction& txn, MatchStore& matches, const MatchPlan& plan,
+                         absl::Time now);
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_PLANNER_H_

@@ -1,0 +1,130 @@
+// services/matching/service/match_store.h
+//
+// The layout of the matching service's own store, and the writes of matches.
+//
+//   msol/{solution_id}                   → publishing.v1.Solution (from the feed, any state)
+//   asol/{solution_id}                   → AnalyzedSolution (published ones only)
+//   mreq/{request_id}                    → adoption.v1.AdoptionRequest (from the feed)
+//   areq/{request_id}                    → AnalyzedRequest (open, unexpired ones only)
+//   matches/{request_id}-{solution_id}   → matching.v1.Match
+//   byreq/{request_id}/{solution_id}     → ""   the matches of a request
+//   bysol/{solution_id}/{request_id}     → ""   the matches of a solution
+//   conn/{solution_id}/{request_id}      → ""   CONNECTED matches, for capacity
+//   cursor/publishing, cursor/adoption   → last feed sequence applied
+//   feed/e/{sequence}, feed/last         → the match change feed
+//   requestid/...                        → first responses (request_ids.h)
+//
+// A match, its index keys and its change-feed event are always written in one
+// transaction. Thread-safe.
+#ifndef COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_STORE_H_
+#define COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_STORE_H_
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "services/common/change_feed.h"
+#include "services/common/status_macros.h"
+#include "services/matching/service/record_conversion.h"
+#include "storage/committer.h"
+#include "storage/kv_store.h"
+
+namespace corematch::matching {
+
+namespace keys {
+inline constexpr absl::string_view kPublishingCursor = "cursor/publishing";
+inline constexpr absl::string_view kAdoptionCursor = "cursor/adoption";
+inline constexpr absl::string_view kSolutionPrefix = "msol/";
+inline constexpr absl::string_view kAnalyzedSolutionPrefix = "asol/";
+inline constexpr absl::string_view kRequestPrefix = "mreq/";
+inline constexpr absl::string_view kAnalyzedRequestPrefix = "areq/";
+inline constexpr absl::string_view kMatchPrefix = "matches/";
+inline constexpr absl::string_view kConnectedPrefix = "conn/";
+// The engine options the analysed documents were made with (EngineOptionsKey).
+inline constexpr absl::string_view kEngineOptions = "meta/engine_options";
+
+inline std::string Solution(absl::string_view id) { return absl::StrCat(kSolutionPrefix, id); }
+inline std::string AnalyzedSolution(absl::string_view id) {
+  return absl::StrCat(kAnalyzedSolutionPrefix, id);
+}
+inline std::string Request(absl::string_view id) { return absl::StrCat(kRequestPrefix, id); }
+inline std::string AnalyzedRequest(absl::string_view id) {
+  return absl::StrCat(kAnalyzedRequestPrefix, id);
+}
+inline std::string Match(absl::string_view id) { return absl::StrCat(kMatchPrefix, id); }
+inline std::string ByRequestPrefix(absl::string_view request_id) {
+  return absl::StrCat("byreq/", request_id, "/");
+}
+inline std::string BySolutionPrefix(absl::string_view solution_id) {
+  return absl::StrCat("bysol/", solution_id, "/");
+}
+}  // namespace keys
+
+// Reads and parses one protobuf from a Transaction or a KvStore; nullopt when
+// absent, DATA_LOSS when it does not parse.
+template <typename Message, typename Source>
+absl::StatusOr<std::optional<Message>> LoadProto(Source& source, absl::string_view key) {
+  ASSIGN_OR_RETURN(std::optional<std::string> bytes, source.Get(key));
+  if (!bytes.has_value()) return std::optional<Message>();
+  Message message;
+  if (!message.ParseFromString(*bytes)) {
+    return absl::DataLossError(absl::StrCat("corrupt value at ", key));
+  }
+  return std::optional<Message>(std::move(message));
+}
+
+// The last path segment of every key under `prefix` (e.g. the solution ids
+// of a request's matches under keys::ByRequestPrefix).
+absl::StatusOr<std::vector<std::string>> ScanIds(storage::KvStore& store, absl::string_view prefix);
+
+// Parses a stored feed cursor; 0 when absent.
+absl::StatusOr<int64_t> ReadCursor(storage::Transaction& txn, absl::string_view key);
+
+class MatchStore {
+ public:
+  // Called after a commit that connected (+1) or disconnected (-1) a match
+  // of `solution` (its name). Must not block.
+  using ConnectedListener = std::function<void(const std::string& solution, int delta)>;
+
+  // `feed` is not owned and must outlive the store.
+  MatchStore(ChangeFeed* feed, ConnectedListener on_connected)
+      : feed_(feed), on_connected_(std::move(on_connected)) {}
+
+  static absl::StatusOr<std::optional<pb::Match>> Load(storage::Transaction& txn,
+                                                       absl::string_view match_id);
+
+  // Stores `match` with a fresh etag, its index keys and a change event of
+  // `type` committed at `now`.
+  absl::Status Save(storage::Transaction& txn, pb::Match& match, pb::ChangeType type,
+                    absl::Time now);
+
+  // Erases `match` and its index keys. The feed announces it one last time,
+  // INACTIVE with a "DROPPED" step, so followers forget it too.
+  absl::Status Drop(storage::Transaction& txn, pb::Match match, absl::Time now);
+
+  // Stored matches, counted once from `store` at start-up and then kept by
+  // the commits of Save and Drop.
+  absl::Status CountStored(storage::KvStore& store);
+  int64_t count() const { return count_->load(std::memory_order_relaxed); }
+
+ private:
+  void TrackConnected(storage::Transaction& txn, const pb::Match& match, bool connected);
+  absl::Status Announce(storage::Transaction& txn, const pb::Match& match, pb::ChangeType type,
+                        absl::Time now);
+
+  ChangeFeed* const feed_;
+  const ConnectedListener on_connected_;
+  // Shared with the OnCommit callbacks, which run after Save and Drop return.
+  std::shared_ptr<std::atomic<int64_t>> count_ = std::make_shared<std::atomic<int64_t>>(0);
+};
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_STORE_H_

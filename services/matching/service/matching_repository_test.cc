@@ -1,0 +1,357 @@
+// Incremental updates from the feeds, restart and resume, expiry, and the
+// engine rebuilt from stored analysed documents.
+#include "services/matching/service/matching_repository.h"
+
+#include <atomic>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/common/testing/status_matchers.h"
+#include "services/matching/service/match_state.h"
+#include "services/matching/service/matching_test_fixture.h"
+
+namespace corematch::matching {
+namespace {
+
+using ::corematch::testing::IsOk;
+using ::testing::Contains;
+using testing::DanishNeed;
+using ::testing::Field;
+using testing::Homework;
+using ::testing::IsEmpty;
+using testing::JobbForst;
+using ::testing::Not;
+
+constexpr char kMatch[] = "matches/aarhusneed-jobbforst";
+
+std::vector<std::string> Actions(const pb::Match& match) {
+  std::vector<std::string> actions;
+  for (const pb::MatchEvent& event : match.history()) actions.push_back(event.action());
+  return actions;
+}
+
+class MatchingRepositoryTest : public testing::MatchingRepositoryFixture {
+ protected:
+  // Both sides interested, committed as the API would.
+  void Connect(absl::string_view match_id) {
+    ASSERT_THAT(repository_->committer().Run([&](storage::Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(std::optional<pb::Match> match, MatchStore::Load(txn, match_id));
+      Sides both{.adopter = true, .owner = true};
+      ASSIGN_OR_RETURN(bool changed, SetStance(*match, both, pb::INTEREST_INTERESTED,
+                                               testing::kAarhus, "", clock_.Now()));
+      EXPECT_TRUE(changed);
+      return repository_->matches().Save(txn, *match, pb::CHANGE_TYPE_UPDATED, clock_.Now());
+    }),
+                IsOk());
+  }
+
+  std::vector<RankedSolution> Rank(const adoption_pb::AdoptionRequest& request) {
+    return repository_->engine().Match(NeedQueryFor(request), nullptr);
+  }
+};
+
+TEST_F(MatchingRepositoryTest, ANewSolutionReachesAnOpenRequestWithoutAnyoneAsking) {
+  File(DanishNeed());
+  EXPECT_THAT(StoredMatches(), IsEmpty());
+  Publish(Homework());
+  Publish(JobbForst());
+
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->state(), pb::MATCH_STATE_PROPOSED);
+  EXPECT_EQ(match->solution_title(), JobbForst().title());
+  EXPECT_EQ(match->adopter_organization(), testing::kAarhus);
+  EXPECT_GT(match->score(), 0.0);
+  // Danish meets Swedish through the English pivot.
+  std::vector<pb::TermMatchKind> kinds;
+  for (const pb::TermMatch& term : match->explanation().term_matches()) {
+    kinds.push_back(term.kind());
+  }
+  EXPECT_THAT(kinds, Contains(pb::TERM_MATCH_KIND_TRANSLATION));
+  EXPECT_THAT(match->explanation().matched_core_elements(),
+              Contains("Arbete först inom 48 timmar"));
+  EXPECT_THAT(Actions(*match), ::testing::ElementsAre("PROPOSED"));
+  EXPECT_FALSE(match->etag().empty());
+  const std::vector<pb::WatchChangesResponse> events = FeedEvents();
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().type(), pb::CHANGE_TYPE_CREATED);
+  EXPECT_EQ(events.back().match().name(), kMatch);
+}
+
+TEST_F(MatchingRepositoryTest, FilingARequestMatchesThePublishedSolutions) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->adoption_request(), "adoptionRequests/aarhusneed");
+  EXPECT_EQ(repository_->engine().request_count(), 1u);
+  EXPECT_EQ(repository_->engine().solution_count(), 1u);
+}
+
+TEST_F(MatchingRepositoryTest, DraftsAreRememberedButNotMatched) {
+  publishing_pb::Solution draft = JobbForst();
+  draft.set_state(publishing_pb::SOLUTION_STATE_DRAFT);
+  Publish(draft);
+  File(DanishNeed());
+  EXPECT_THAT(StoredMatches(), IsEmpty());
+  EXPECT_EQ(repository_->engine().solution_count(), 0u);
+  absl::StatusOr<std::optional<publishing_pb::Solution>> stored =
+      repository_->FindSolution("jobbforst");
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_TRUE(stored->has_value());
+}
+
+TEST_F(MatchingRepositoryTest, WithdrawnSolutionsMatchesBecomeInactiveAndStay) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  Withdraw(JobbForst());
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->state(), pb::MATCH_STATE_INACTIVE);
+  EXPECT_EQ(Actions(*match).back(), "SOLUTION_WITHDRAWN");
+  EXPECT_EQ(repository_->engine().solution_count(), 0u);
+
+  // Editing the request later neither revives nor forgets it.
+  adoption_pb::AdoptionRequest edited = DanishNeed();
+  edited.set_title("Kontanthjælpsmodtagere i job inden for 48 timer");
+  File(edited);
+  match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->state(), pb::MATCH_STATE_INACTIVE);
+}
+
+TEST_F(MatchingRepositoryTest, ClosedRequestsMatchesBecomeInactive) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  Close(DanishNeed());
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->state(), pb::MATCH_STATE_INACTIVE);
+  EXPECT_EQ(Actions(*match).back(), "REQUEST_CLOSED");
+  EXPECT_EQ(repository_->engine().request_count(), 0u);
+  // A solution published afterwards does not reach the closed request.
+  publishing_pb::Solution another = JobbForst();
+  another.set_name("solutions/jobbforst2");
+  Publish(another);
+  EXPECT_FALSE(StoredMatch("matches/aarhusneed-jobbforst2").has_value());
+}
+
+TEST_F(MatchingRepositoryTest, AnEditedRequestIsRescoredAndLosesWhatNoLongerFits) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  const double before = StoredMatch(kMatch)->score();
+
+  // Same need from Sweden: the country now fits, the score moves.
+  adoption_pb::AdoptionRequest moved = DanishNeed();
+  moved.mutable_context()->set_country("SE");
+  File(moved);
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_GT(match->score(), before + kRescoreThreshold);
+  EXPECT_EQ(Actions(*match).back(), "RESCORED");
+  EXPECT_EQ(FeedEvents().back().type(), pb::CHANGE_TYPE_UPDATED);
+
+  // A need about school meals no longer fits: the unclaimed match is dropped.
+  adoption_pb::AdoptionRequest meals = DanishNeed();
+  meals.set_title("Sundere skolemad");
+  meals.set_need_statement("Vi ønsker sundere mad i skolerne til alle elever.");
+  meals.clear_desired_effects();
+  meals.clear_target_groups();
+  File(meals);
+  EXPECT_FALSE(StoredMatch(kMatch).has_value());
+  const pb::WatchChangesResponse last = FeedEvents().back();
+  EXPECT_EQ(last.match().name(), kMatch);
+  EXPECT_EQ(last.match().state(), pb::MATCH_STATE_INACTIVE);
+  EXPECT_EQ(Actions(last.match()).back(), "DROPPED");
+}
+
+TEST_F(MatchingRepositoryTest, AMatchASideHasSpokenOnIsKeptWhenItNoLongerRanks) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  Connect("aarhusneed-jobbforst");
+  adoption_pb::AdoptionRequest meals = DanishNeed();
+  meals.set_title("Sundere skolemad");
+  meals.set_need_statement("Vi ønsker sundere mad i skolerne til alle elever.");
+  meals.clear_desired_effects();
+  meals.clear_target_groups();
+  File(meals);
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->state(), pb::MATCH_STATE_CONNECTED);
+}
+
+TEST_F(MatchingRepositoryTest, ReapplyingTheSameContentWritesNothing) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  const size_t events = FeedEvents().size();
+  File(DanishNeed());
+  EXPECT_EQ(FeedEvents().size(), events);
+  EXPECT_THAT(Actions(*StoredMatch(kMatch)), ::testing::ElementsAre("PROPOSED"));
+}
+
+TEST_F(MatchingRepositoryTest, ExpiredRequestsLeaveTheIndexAndTheirMatchesBecomeInactive) {
+  Publish(JobbForst());
+  adoption_pb::AdoptionRequest soon = DanishNeed();
+  *soon.mutable_expire_time() = ToProtoTime(clock_.Now() + absl::Hours(1));
+  File(soon);
+  ASSERT_THAT(repository_->ExpireDue(), IsOk());
+  EXPECT_EQ(StoredMatch(kMatch)->state(), pb::MATCH_STATE_PROPOSED);
+
+  clock_.Advance(absl::Hours(2));
+  ASSERT_THAT(repository_->ExpireDue(), IsOk());
+  EXPECT_EQ(StoredMatch(kMatch)->state(), pb::MATCH_STATE_INACTIVE);
+  EXPECT_EQ(Actions(*StoredMatch(kMatch)).back(), "REQUEST_EXPIRED");
+  EXPECT_EQ(repository_->engine().request_count(), 0u);
+
+  // Renewed by an edit: matched again.
+  *soon.mutable_expire_time() = ToProtoTime(clock_.Now() + absl::Hours(24 * 365));
+  File(soon);
+  EXPECT_EQ(StoredMatch(kMatch)->state(), pb::MATCH_STATE_PROPOSED);
+  EXPECT_EQ(Actions(*StoredMatch(kMatch)).back(), "REACTIVATED");
+}
+
+TEST_F(MatchingRepositoryTest, ARequestAlreadyExpiredWhenItArrivesIsNotMatched) {
+  Publish(JobbForst());
+  adoption_pb::AdoptionRequest old = DanishNeed();
+  *old.mutable_expire_time() = ToProtoTime(clock_.Now() - absl::Hours(1));
+  File(old);
+  EXPECT_THAT(StoredMatches(), IsEmpty());
+  EXPECT_EQ(repository_->engine().request_count(), 0u);
+}
+
+TEST_F(MatchingRepositoryTest, ExpiryIsRememberedAcrossARestart) {
+  Publish(JobbForst());
+  adoption_pb::AdoptionRequest soon = DanishNeed();
+  *soon.mutable_expire_time() = ToProtoTime(clock_.Now() + absl::Hours(1));
+  File(soon);
+  Reopen();
+  clock_.Advance(absl::Hours(2));
+  ASSERT_THAT(repository_->ExpireDue(), IsOk());
+  EXPECT_EQ(StoredMatch(kMatch)->state(), pb::MATCH_STATE_INACTIVE);
+}
+
+TEST_F(MatchingRepositoryTest, RestartRebuildsTheEngineFromAnalysedDocumentsAlone) {
+  Publish(JobbForst());
+  Publish(Homework());
+  File(DanishNeed());
+  const std::vector<RankedSolution> before = Rank(DanishNeed());
+  ASSERT_FALSE(before.empty());
+
+  // Without the texts, only the stored analysis can rebuild the index.
+  for (const std::string key : {"msol/jobbforst", "msol/homework", "mreq/aarhusneed"}) {
+    storage::WriteBatch batch;
+    batch.Delete(key);
+    ASSERT_THAT(store_.Write(batch, {}), IsOk());
+  }
+  Reopen();
+  EXPECT_EQ(repository_->engine().solution_count(), 2u);
+  EXPECT_EQ(repository_->engine().request_count(), 1u);
+  // The same ranking. Scores may move a little: the index freezes each
+  // document's length normalisation at the average when it was added, and a
+  // rebuild adds them in key order rather than in the order they came.
+  const std::vector<RankedSolution> after = Rank(DanishNeed());
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(after[i].name, before[i].name);
+    EXPECT_NEAR(after[i].score, before[i].score, 0.01);
+  }
+  const std::vector<RankedRequest> adopters =
+      repository_->engine().FindAdopters(ToSolutionRecord(JobbForst()), 10);
+  EXPECT_THAT(adopters, Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
+}
+
+TEST_F(MatchingRepositoryTest, AReplayAfterRestartAppliesNothingTwiceAndMissesNothing) {
+  publishing_pb::WatchChangesResponse published;
+  published.set_sequence(1);
+  *published.mutable_solution() = JobbForst();
+  adoption_pb::WatchChangesResponse filed;
+  filed.set_sequence(1);
+  *filed.mutable_adoption_request() = DanishNeed();
+  ASSERT_THAT(repository_->ApplySolutionEvent(published), IsOk());
+  ASSERT_THAT(repository_->ApplyRequestEvent(filed), IsOk());
+  const auto contents = StoreContents();
+
+  Reopen();
+  EXPECT_EQ(*repository_->publishing_cursor(), 1);
+  EXPECT_EQ(*repository_->adoption_cursor(), 1);
+  // A follower that reconnects from an older cursor sees the events again.
+  ASSERT_THAT(repository_->ApplySolutionEvent(published), IsOk());
+  ASSERT_THAT(repository_->ApplyRequestEvent(filed), IsOk());
+  EXPECT_EQ(StoreContents(), contents);
+
+  // What happened while matching was down is applied after the restart.
+  publishing_pb::WatchChangesResponse withdrawn = published;
+  withdrawn.set_sequence(2);
+  withdrawn.mutable_solution()->set_state(publishing_pb::SOLUTION_STATE_WITHDRAWN);
+  ASSERT_THAT(repository_->ApplySolutionEvent(withdrawn), IsOk());
+  EXPECT_EQ(*repository_->publishing_cursor(), 2);
+  EXPECT_EQ(StoredMatch(kMatch)->state(), pb::MATCH_STATE_INACTIVE);
+  // An old event replayed after a newer one changes nothing either.
+  ASSERT_THAT(repository_->ApplySolutionEvent(published), IsOk());
+  EXPECT_EQ(StoredMatch(kMatch)->state(), pb::MATCH_STATE_INACTIVE);
+  EXPECT_EQ(repository_->engine().solution_count(), 0u);
+}
+
+TEST_F(MatchingRepositoryTest, ConnectedAdoptersAreCountedAndSurviveARestart) {
+  Publish(JobbForst());
+  File(DanishNeed());
+  EXPECT_EQ(repository_->connected_adopters("solutions/jobbforst"), 0);
+  Connect("aarhusneed-jobbforst");
+  EXPECT_EQ(repository_->connected_adopters("solutions/jobbforst"), 1);
+  Reopen();
+  EXPECT_EQ(repository_->connected_adopters("solutions/jobbforst"), 1);
+  Close(DanishNeed());
+  EXPECT_EQ(repository_->connected_adopters("solutions/jobbforst"), 0);
+}
+
+TEST_F(MatchingRepositoryTest, RejectsEventsWithoutAResourceName) {
+  publishing_pb::WatchChangesResponse event;
+  event.set_sequence(1);
+  EXPECT_FALSE(repository_->ApplySolutionEvent(event).ok());
+  EXPECT_EQ(*repository_->publishing_cursor(), 0);
+}
+
+// A store whose writes fail while `failing` is set.
+class FlakyStore final : public storage::KvStore {
+ public:
+  absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) override {
+    return inner.Get(key);
+  }
+  absl::Status Write(const storage::WriteBatch& batch,
+                     const storage::WriteOptions& options) override {
+    if (failing) return absl::UnavailableError("disk on fire");
+    return inner.Write(batch, options);
+  }
+  absl::Status Scan(
+      absl::string_view prefix, absl::string_view start_after, storage::ScanOrder order,
+      const std::function<bool(absl::string_view, absl::string_view)>& visit) override {
+    return inner.Scan(prefix, start_after, order, visit);
+  }
+  absl::Status Flush() override { return absl::OkStatus(); }
+
+  storage::MemoryKvStore inner;
+  std::atomic<bool> failing = false;
+};
+
+TEST(MatchingRepositoryFailureTest, AFailedCommitMovesNeitherCursorNorIndex) {
+  FlakyStore store;
+  FakeClock clock;
+  auto repository =
+      MatchingRepository::Open(&store, &clock, &testing::SharedAnalyzer(), testing::SharedLexicon())
+          .value();
+  publishing_pb::WatchChangesResponse event;
+  event.set_sequence(1);
+  *event.mutable_solution() = JobbForst();
+  store.failing = true;
+  EXPECT_FALSE(repository->ApplySolutionEvent(event).ok());
+  EXPECT_EQ(*repository->publishing_cursor(), 0);
+  EXPECT_EQ(repository->engine().solution_count(), 0u);
+
+  store.failing = false;
+  ASSERT_THAT(repository->ApplySolutionEvent(event), IsOk());
+  EXPECT_EQ(*repository->publishing_cursor(), 1);
+  EXPECT_EQ(repository->engine().solution_count(), 1u);
+}
+
+}  // namespace
+}  // namespace corematch::matching
