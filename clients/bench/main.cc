@@ -40,6 +40,8 @@ ABSL_FLAG(bool, spawn, true,
           "without --server: start corematch-server on a fresh temporary directory");
 ABSL_FLAG(std::string, server_binary, "",
           "the corematch-server to spawn (default: the one beside this program)");
+ABSL_FLAG(std::string, spawn_services, "all",
+          "the spawned server's --services (e.g. organization,publishing to leave matching out)");
 ABSL_FLAG(std::string, spawn_dir, "",
           "where the spawned server's data directory is made (default: the system temp dir)");
 ABSL_FLAG(std::string, api_key, "", "operator API key of --server");
@@ -159,6 +161,7 @@ absl::StatusOr<Target> FindTarget() {
   const std::string binary = absl::GetFlag(FLAGS_server_binary);
   auto server = ServerProcess::Start({.binary = binary.empty() ? DefaultServerBinary() : binary,
                                       .parent_dir = absl::GetFlag(FLAGS_spawn_dir),
+                                      .services = absl::GetFlag(FLAGS_spawn_services),
                                       .start_timeout = absl::Seconds(30)});
   if (!server.ok()) return server.status();
   target.spawned = std::move(*server);

@@ -75,8 +75,9 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   if (pipe2(out, O_CLOEXEC) != 0) return absl::InternalError("pipe failed");
   // Built before fork: the child may only make async-signal-safe calls.
   const std::string data_flag = "--data_dir=" + server->data_dir_;
+  const std::string services_flag = "--services=" + options.services;
   std::vector<char*> argv = {
-      const_cast<char*>("corematch-server"), const_cast<char*>("--services=all"),
+      const_cast<char*>("corematch-server"), const_cast<char*>(services_flag.c_str()),
       const_cast<char*>("--listen=127.0.0.1:0"), const_cast<char*>(data_flag.c_str()), nullptr};
   const pid_t parent = getpid();
   const pid_t pid = fork();

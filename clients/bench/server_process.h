@@ -3,7 +3,7 @@
 // A corematch-server child process on a fresh data directory, so that one
 // command measures a server that starts empty:
 //
-//   corematch-server --services=all --listen=127.0.0.1:0 --data_dir=<temp dir>
+//   corematch-server --services=<services> --listen=127.0.0.1:0 --data_dir=<temp dir>
 //
 //   ASSIGN_OR_RETURN(std::unique_ptr<ServerProcess> server,
 //                    ServerProcess::Start({.binary = DefaultServerBinary()}));
@@ -31,6 +31,8 @@ struct ServerProcessOptions {
   std::string binary;
   // Where the data directory is made; empty = the system's temporary directory.
   std::string parent_dir;
+  // The server's --services.
+  std::string services = "all";
   // How long to wait for the "listening on" line.
   absl::Duration start_timeout = absl::Seconds(30);
 };
