@@ -314,9 +314,14 @@ TEST_P(PublishingIntegrationTest, HealthReportsEachHostedServiceWithoutAKey) {
     ASSERT_TRUE(health->Check(ContextWithKey("").get(), request, &response).ok()) << service;
     EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
   }
-  grpc::health::v1::HealthCheckRequest unknown;
-  unknown.set_service("corematch.matching.v1.MatchingService");
+  // This test server does not host matching: known, but not serving.
+  grpc::health::v1::HealthCheckRequest not_hosted;
+  not_hosted.set_service("corematch.matching.v1.MatchingService");
   grpc::health::v1::HealthCheckResponse response;
+  ASSERT_TRUE(health->Check(ContextWithKey("").get(), not_hosted, &response).ok());
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  grpc::health::v1::HealthCheckRequest unknown;
+  unknown.set_service("corematch.nope.v1.NopeService");
   EXPECT_EQ(health->Check(ContextWithKey("").get(), unknown, &response).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
