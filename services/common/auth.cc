@@ -66,7 +66,7 @@ class RemoteAuthenticator final : public Authenticator {
 }  // namespace
 
 absl::StatusOr<Caller> AuthenticateCall(Authenticator& authenticator,
-                                        const grpc::ServerContext& context) {
+                                        const grpc::ServerContextBase& context) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) {
@@ -95,7 +95,8 @@ absl::Status RequireOwner(const Caller& caller, absl::string_view owner,
                                 "; only its owner or an operator may change it"));
 }
 
-grpc::Status ServeAuthenticated(Authenticator& authenticator, const grpc::ServerContext& context,
+grpc::Status ServeAuthenticated(Authenticator& authenticator,
+                                const grpc::ServerContextBase& context,
                                 const std::function<absl::Status(const Caller&)>& handler) {
   absl::StatusOr<Caller> caller = AuthenticateCall(authenticator, context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());

@@ -45,7 +45,7 @@ class Authenticator {
 
 // Reads the bearer key from `context` and authenticates it.
 absl::StatusOr<Caller> AuthenticateCall(Authenticator& authenticator,
-                                        const grpc::ServerContext& context);
+                                        const grpc::ServerContextBase& context);
 
 // PERMISSION_DENIED unless the caller holds an operator key.
 absl::Status RequireOperator(const Caller& caller, absl::string_view what);
@@ -56,7 +56,8 @@ absl::Status RequireOwner(const Caller& caller, absl::string_view owner,
 
 // The service edge of a unary call: authenticates it, runs `handler` with the
 // caller and converts its status to gRPC's (the only place that does).
-grpc::Status ServeAuthenticated(Authenticator& authenticator, const grpc::ServerContext& context,
+grpc::Status ServeAuthenticated(Authenticator& authenticator,
+                                const grpc::ServerContextBase& context,
                                 const std::function<absl::Status(const Caller&)>& handler);
 
 // Authenticates through OrganizationService.AuthenticateApiKey on `channel`,

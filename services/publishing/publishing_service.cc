@@ -13,13 +13,16 @@ grpc::Status PublishingServiceImpl::CreateSolution(grpc::ServerContext* context,
   });
 }
 
-grpc::Status PublishingServiceImpl::GetSolution(grpc::ServerContext* context,
-                                                const pb::GetSolutionRequest* request,
-                                                pb::Solution* response) {
-  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
-    ASSIGN_OR_RETURN(*response, repository_->Get(caller, request->name()));
-    return absl::OkStatus();
-  });
+grpc::ServerUnaryReactor* PublishingServiceImpl::GetSolution(grpc::CallbackServerContext* context,
+                                                             const pb::GetSolutionRequest* request,
+                                                             pb::Solution* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(
+      ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+        ASSIGN_OR_RETURN(*response, repository_->Get(caller, request->name()));
+        return absl::OkStatus();
+      }));
+  return reactor;
 }
 
 grpc::Status PublishingServiceImpl::ListSolutions(grpc::ServerContext* context,

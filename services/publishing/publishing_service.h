@@ -11,7 +11,12 @@
 
 namespace corematch::publishing {
 
-class PublishingServiceImpl final : public pb::PublishingService::Service {
+// GetSolution, the hottest read, runs on gRPC's callback API: it answers on
+// the thread that read the request, without handing it to a worker thread
+// (half the CPU of a sync call on two cores; docs/benchmarks.md). The other
+// methods block on durable writes and stay synchronous.
+class PublishingServiceImpl final
+    : public pb::PublishingService::WithCallbackMethod_GetSolution<pb::PublishingService::Service> {
  public:
   // Neither argument is owned; both must outlive the service.
   PublishingServiceImpl(SolutionRepository* repository, Authenticator* authenticator)
@@ -20,8 +25,9 @@ class PublishingServiceImpl final : public pb::PublishingService::Service {
   grpc::Status CreateSolution(grpc::ServerContext* context,
                               const pb::CreateSolutionRequest* request,
                               pb::Solution* response) override;
-  grpc::Status GetSolution(grpc::ServerContext* context, const pb::GetSolutionRequest* request,
-                           pb::Solution* response) override;
+  grpc::ServerUnaryReactor* GetSolution(grpc::CallbackServerContext* context,
+                                        const pb::GetSolutionRequest* request,
+                                        pb::Solution* response) override;
   grpc::Status ListSolutions(grpc::ServerContext* context, const pb::ListSolutionsRequest* request,
                              pb::ListSolutionsResponse* response) override;
   grpc::Status UpdateSolution(grpc::ServerContext* context,

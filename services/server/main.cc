@@ -11,6 +11,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/mutex.h"
 #include "services/server/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to listen on; port 0 picks one");
@@ -51,6 +52,10 @@ sigset_t BlockShutdownSignals() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("corematch-server: hosts corematch's gRPC services");
   absl::ParseCommandLine(argc, argv);
+  // Debian builds Abseil without NDEBUG, so every absl::Mutex operation (gRPC's
+  // included) would also update a global deadlock graph: a cost on every call
+  // that the tests, not a production server, are for.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   sigset_t signals = BlockShutdownSignals();
 
   corematch::server::ServerOptions options;
