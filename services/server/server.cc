@@ -34,6 +34,9 @@ namespace {
 
 // gRPC's own limit on a request; a solution is further capped at 512 KiB.
 constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
+// Threads kept waiting for synchronous calls (see Init).
+constexpr int kMinPollers = 4;
+constexpr int kMaxPollers = 16;
 
 absl::StatusOr<std::unique_ptr<storage::KvStore>> OpenStore(const std::string& data_dir,
                                                             absl::string_view service) {
@@ -229,6 +232,11 @@ absl::Status ServerImpl::Init() {
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options_.listen_address, grpc::InsecureServerCredentials(), &port_);
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  // Writes block on fsync for a millisecond or more. With gRPC's defaults (at
+  // most 2 idle pollers) every thread that finishes such a call exits and
+  // another is created for the next: most of the CPU went to that churn.
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, kMinPollers);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, kMaxPollers);
   if (Hosts("organization")) RETURN_IF_ERROR(AddOrganization(builder));
   if (Hosts("publishing")) RETURN_IF_ERROR(AddPublishing(builder));
   if (Hosts("adoption")) RETURN_IF_ERROR(AddAdoption(builder));
