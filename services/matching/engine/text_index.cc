@@ -32,6 +32,16 @@ struct Accumulator {
   }
 };
 
+// Which result slot a document fills in the second pass of Search, or -1.
+// An array rather than a hash map: the pass looks up every posting again.
+struct ResultSlots {
+  std::vector<int32_t> slot;
+
+  void Reserve(size_t documents) {
+    if (slot.size() < documents) slot.resize(documents, -1);
+  }
+};
+
 float TermScore(float idf, float query_weight, uint8_t quantised_tf) {
   const float tf = static_cast<float>(quantised_tf) / kTfScale;
   return idf * query_weight * tf * (weights::kK1 + 1.0f) / (tf + weights::kK1);
@@ -146,9 +156,10 @@ std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& quer
   // Second pass over the same postings, for the winners only: each query
   // term's share of their scores, with the fields it was found in.
   std::vector<ScoredDocument> results;
-  absl::flat_hash_map<DocId, size_t> slot;
+  thread_local ResultSlots slots;
+  slots.Reserve(live_.size());
   for (DocId doc : candidates) {
-    slot[doc] = results.size();
+    slots.slot[doc] = static_cast<int32_t>(results.size());
     results.push_back({doc, accumulator.scores[doc], {}});
   }
   for (size_t q = 0; q < query.size() && !results.empty(); ++q) {
@@ -156,12 +167,13 @@ std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& quer
     PostingList::Iterator it(*lists[q].first);
     Posting p;
     while (it.Next(p)) {
-      auto found = slot.find(p.doc);
-      if (found == slot.end()) continue;
-      results[found->second].contributions.push_back(
+      const int32_t slot = slots.slot[p.doc];
+      if (slot < 0) continue;
+      results[slot].contributions.push_back(
           {static_cast<uint32_t>(q), p.flags, TermScore(lists[q].second, query[q].weight, p.tf)});
     }
   }
+  for (DocId doc : candidates) slots.slot[doc] = -1;
   return results;
 }
 
