@@ -60,18 +60,21 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForRequest(const adoption_pb::AdoptionRe
   return plan;
 }
 
-absl::StatusOr<std::optional<MatchPlan::Upsert>> MatchPlanner::RankPair(
-    const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution) {
+MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequest& request,
+                                                 const publishing_pb::Solution& solution) {
   // Only this solution's explanation is kept, so only its text is fetched.
   SolutionFetcher fetch = [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
     if (name == solution.name()) return ToSolutionRecord(solution);
     return std::nullopt;
   };
+  PairRanking ranking;
   for (const RankedSolution& r : engine_->Match(NeedQueryFor(request), fetch)) {
+    ranking.ranked_ids.emplace(IdOf(r.name));
     if (r.name != solution.name()) continue;
-    return MatchPlan::Upsert{request, solution, r.score, ToProtoExplanation(r.explanation)};
+    ranking.upsert =
+        MatchPlan::Upsert{request, solution, r.score, ToProtoExplanation(r.explanation)};
   }
-  return std::nullopt;
+  return ranking;
 }
 
 absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solution& solution,
@@ -90,11 +93,25 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solutio
     ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
                      LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
     if (!request.has_value() || !IsLive(*request, now)) continue;
-    ASSIGN_OR_RETURN(std::optional<MatchPlan::Upsert> upsert, RankPair(*request, solution));
-    if (upsert.has_value()) {
-      plan.upserts.push_back(*std::move(upsert));
-    } else if (matched.contains(request_id)) {
-      plan.unranked.push_back(MatchId(request_id, solution_id));
+    PairRanking ranking = RankPair(*request, solution);
+    if (!ranking.upsert.has_value()) {
+      if (matched.contains(request_id)) plan.unranked.push_back(MatchId(request_id, solution_id));
+      continue;
+    }
+    plan.upserts.push_back(*std::move(ranking.upsert));
+    // The solution entered the request's top: what it pushed out leaves the
+    // request's matches, as when the request itself is re-ranked.
+    ASSIGN_OR_RETURN(std::vector<std::string> others,
+                     ScanIds(*store_, keys::ByRequestPrefix(request_id)));
+    for (const std::string& other : others) {
+      if (other == solution_id || ranking.ranked_ids.contains(other)) continue;
+      ASSIGN_OR_RETURN(std::optional<publishing_pb::Solution> pushed_out,
+                       LoadProto<publishing_pb::Solution>(*store_, keys::Solution(other)));
+      // A withdrawn solution's matches stay INACTIVE, as they are.
+      if (pushed_out.has_value() &&
+          pushed_out->state() == publishing_pb::SOLUTION_STATE_PUBLISHED) {
+        plan.unranked.push_back(MatchId(request_id, other));
+      }
     }
   }
   return plan;

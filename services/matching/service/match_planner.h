@@ -23,6 +23,8 @@
 #ifndef COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_PLANNER_H_
 #define COREMATCH_SERVICES_MATCHING_SERVICE_MATCH_PLANNER_H_
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,9 +77,14 @@ class MatchPlanner {
                                          absl::string_view parent_id, absl::string_view action);
 
  private:
-  // The match of `solution` in `request`'s ranking, if it made the top.
-  absl::StatusOr<std::optional<MatchPlan::Upsert>> RankPair(
-      const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution);
+  // `request`'s ranking with `solution` in the index: the solution's match
+  // if it made the top, and the ids of every solution that did.
+  struct PairRanking {
+    std::optional<MatchPlan::Upsert> upsert;
+    std::set<std::string> ranked_ids;
+  };
+  PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
+                       const publishing_pb::Solution& solution);
 
   storage::KvStore* const store_;
   const MatchingEngine* const engine_;

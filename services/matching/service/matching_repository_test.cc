@@ -78,6 +78,27 @@ TEST_F(MatchingRepositoryTest, ANewSolutionReachesAnOpenRequestWithoutAnyoneAski
   EXPECT_EQ(events.back().match().name(), kMatch);
 }
 
+TEST_F(MatchingRepositoryTest, ASolutionThatEntersARequestsTopPushesTheLastOneOut) {
+  File(DanishNeed());
+  for (int i = 0; i < 20; ++i) {
+    publishing_pb::Solution copy = JobbForst();
+    copy.set_name(absl::StrCat("solutions/copy", i));
+    Publish(copy);
+  }
+  ASSERT_EQ(StoredMatches().size(), 20u);
+
+  // Says what the Danish need says, in Danish: it ranks first.
+  publishing_pb::Solution better = JobbForst();
+  better.set_name("solutions/better");
+  better.set_title("Kontanthjælpsmodtagere hurtigere i job og arbejde");
+  Publish(better);
+
+  std::vector<std::string> names;
+  for (const auto& [name, match] : StoredMatches()) names.push_back(match.solution());
+  EXPECT_EQ(names.size(), 20u);
+  EXPECT_THAT(names, Contains("solutions/better"));
+}
+
 TEST_F(MatchingRepositoryTest, FilingARequestMatchesThePublishedSolutions) {
   Publish(JobbForst());
   File(DanishNeed());
