@@ -25,7 +25,7 @@ bool Contains(const std::vector<std::string>& list, absl::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::string Primary(absl::string_view tag) { return std::string(tag.substr(0, tag.find('-'))); }
+absl::string_view Primary(absl::string_view tag) { return tag.substr(0, tag.find('-')); }
 
 bool PassesFilters(const NeedQuery& need, const SolutionFeatures& s) {
   if (!need.only_languages.empty() &&
