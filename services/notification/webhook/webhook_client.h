@@ -60,8 +60,10 @@ class WebhookClient {
 // A client on libcurl. It keeps connections alive between requests to the
 // same endpoint, follows no redirects (a 3xx is returned as such), verifies
 // TLS certificates against the system's CAs, speaks only http and https and
-// sends "User-Agent: corematch-webhook/1". Safe to call from many threads at
-// once; each concurrent call uses its own connection.
+// sends "User-Agent: corematch-webhook/1". It reads at most 64 KiB of a
+// response body and then hangs up, keeping the status. Like any libcurl program it honours
+// the proxy environment variables (https_proxy, no_proxy). Safe to call from
+// many threads at once; each concurrent call uses its own connection.
 std::unique_ptr<WebhookClient> NewCurlWebhookClient();
 
 }  // namespace corematch::notification

@@ -83,6 +83,22 @@ TEST_F(CurlWebhookClientTest, ReturnsAnErrorStatusAsAResponse) {
   EXPECT_EQ(response->body_prefix, "Service Unavailable");
 }
 
+TEST_F(CurlWebhookClientTest, KeepsThePrefixOfALargeResponseBodyAndHangsUp) {
+  std::string body;
+  for (int i = 0; body.size() < 1024 * 1024; ++i) body += std::to_string(i) + ",";
+  receiver_.SetResponseBody(body);
+
+  absl::StatusOr<WebhookResponse> response = client_->Post(Request());
+
+  ASSERT_THAT(response, IsOk());
+  EXPECT_EQ(response->http_status, 200);
+  EXPECT_EQ(response->body_prefix, body.substr(0, kResponseBodyPrefixLength));
+  // The client hung up: the next request needs a new connection.
+  receiver_.SetResponseBody("");
+  ASSERT_THAT(client_->Post(Request()), IsOk());
+  EXPECT_EQ(receiver_.connections_accepted(), 2);
+}
+
 TEST_F(CurlWebhookClientTest, DoesNotFollowRedirects) {
   receiver_.FailNext(1, 301);
 

@@ -13,6 +13,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -80,14 +81,15 @@ void SendAll(int fd, absl::string_view data) {
   }
 }
 
-void SendResponse(int fd, int status, bool keep_alive) {
+void SendResponse(int fd, int status, bool keep_alive, absl::string_view body) {
   const absl::string_view reason = ReasonPhrase(status);
+  if (body.empty()) body = reason;
   // A redirect points somewhere, so a test can tell it was not followed.
   const absl::string_view location =
       status >= 300 && status < 400 ? "Location: /redirected\r\n" : "";
   SendAll(fd, absl::StrCat("HTTP/1.1 ", status, " ", reason, "\r\nContent-Type: text/plain\r\n",
-                           location, "Content-Length: ", reason.size(), "\r\nConnection: ",
-                           keep_alive ? "keep-alive" : "close", "\r\n\r\n", reason));
+                           location, "Content-Length: ", body.size(), "\r\nConnection: ",
+                           keep_alive ? "keep-alive" : "close", "\r\n\r\n", body));
 }
 
 void CloseFd(int& fd) {
@@ -250,6 +252,16 @@ void HttpReceiver::SetHandler(Handler handler) {
   handler_ = std::move(handler);
 }
 
+void HttpReceiver::SetResponseBody(std::string body) {
+  absl::MutexLock lock(&mutex_);
+  response_body_ = std::move(body);
+}
+
+std::string HttpReceiver::ResponseBody() const {
+  absl::MutexLock lock(&mutex_);
+  return response_body_;
+}
+
 void HttpReceiver::SetResponseDelay(absl::Duration delay) {
   absl::MutexLock lock(&mutex_);
   delay_ = delay;
@@ -286,6 +298,9 @@ void HttpReceiver::AcceptLoop() {
     if (fd < 0) continue;
     const int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    // A client that stops reading must not wedge the serving thread (and Stop).
+    const timeval send_timeout{.tv_sec = 5, .tv_usec = 0};
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof(send_timeout));
     {
       absl::MutexLock lock(&mutex_);
       pending_.push_back(fd);
@@ -350,7 +365,7 @@ bool HttpReceiver::ServeBuffered(Connection& connection) {
       status = DecideStatus(parsed.request);
       Delay();
     }
-    SendResponse(connection.fd, status, parsed.keep_alive);
+    SendResponse(connection.fd, status, parsed.keep_alive, ResponseBody());
     if (!parsed.keep_alive) {
       shutdown(connection.fd, SHUT_WR);
       connection.draining = true;

@@ -11,8 +11,9 @@
 //   ASSERT_TRUE(receiver.WaitForRequests(1, absl::Seconds(5)));
 //   EXPECT_EQ(receiver.requests()[0].Header("content-type"), "application/json");
 //
-// Answers carry the reason phrase as their body ("Service Unavailable"), and
-// a 3xx answer a "Location: /redirected". It reads bodies framed by
+// Answers carry the reason phrase as their body ("Service Unavailable")
+// unless SetResponseBody says otherwise, and a 3xx answer a
+// "Location: /redirected". It reads bodies framed by
 // Content-Length only; a request with
 // Transfer-Encoding (chunked) is answered 411 and the connection closed.
 #ifndef COREMATCH_SERVICES_NOTIFICATION_WEBHOOK_TESTING_HTTP_RECEIVER_H_
@@ -48,7 +49,8 @@ struct ReceivedRequest {
   std::string Header(absl::string_view name) const;
 };
 
-// Thread-safe: tests program and inspect it while its threads serve.
+// Thread-safe, so tests program and inspect it while its threads serve;
+// Start and Stop are meant for the test's own thread and must not race.
 class HttpReceiver {
  public:
   // Decides the status of a request that FailNext does not fail. Runs on the
@@ -77,6 +79,8 @@ class HttpReceiver {
   void FailNext(int count, int status);
   // Replaces the handler; the default answers 200.
   void SetHandler(Handler handler);
+  // The body of every answer from now on; "" restores the reason phrase.
+  void SetResponseBody(std::string body);
   // Waits this long before each answer (a slow endpoint); Stop cuts it short.
   void SetResponseDelay(absl::Duration delay);
 
@@ -99,6 +103,7 @@ class HttpReceiver {
   // Answers the complete requests buffered on `connection`.
   bool ServeBuffered(Connection& connection);
   int DecideStatus(const ReceivedRequest& request);
+  std::string ResponseBody() const;
   // Waits out the response delay; returns early on Stop.
   void Delay();
 
@@ -110,6 +115,7 @@ class HttpReceiver {
   int fail_status_ ABSL_GUARDED_BY(mutex_) = 0;
   Handler handler_ ABSL_GUARDED_BY(mutex_);
   absl::Duration delay_ ABSL_GUARDED_BY(mutex_);
+  std::string response_body_ ABSL_GUARDED_BY(mutex_);
   std::vector<ReceivedRequest> requests_ ABSL_GUARDED_BY(mutex_);
   int connections_accepted_ ABSL_GUARDED_BY(mutex_) = 0;
   // Accepted sockets not yet taken over by the serving thread.
