@@ -21,6 +21,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -104,7 +105,8 @@ absl::StatusOr<HeaderList> MakeHeaderList(const WebhookRequest& request) {
         value.find_first_of("\r\n") != value.npos) {
       // A CR or LF would let a value inject headers of its own.
       return absl::InvalidArgumentError(
-          absl::StrCat("POST ", request.url, ": header \"", name, "\" cannot be sent as is"));
+          absl::StrCat("POST ", request.url, ": header \"", absl::CHexEscape(name),
+                       "\" contains CR, LF or a colon, or has no name; it cannot be sent"));
     }
     // "Name;" is how libcurl is told to send a header with an empty value.
     lines.push_back(value.empty() ? absl::StrCat(name, ";") : absl::StrCat(name, ": ", value));
