@@ -14,7 +14,7 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
 
 FROM debian:bookworm-slim
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libgrpc++1.51 libgrpc29 libprotobuf32 librocksdb7.8 libssl3 libicu72 libstemmer0d zlib1g \
+      libgrpc++1.51 libgrpc29 libprotobuf32 librocksdb7.8 libssl3 libcurl4 libicu72 libstemmer0d zlib1g \
       ca-certificates dict-freedict-dan-eng dict-freedict-eng-dan dict-freedict-eng-swe \
       dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-fra-eng dict-freedict-nld-eng \
     && rm -rf /var/lib/apt/lists/* \

@@ -13,6 +13,7 @@
 #include "clients/cli/health_commands.h"
 #include "clients/cli/load_commands.h"
 #include "clients/cli/match_commands.h"
+#include "clients/cli/notification_commands.h"
 #include "clients/cli/organization_commands.h"
 #include "clients/cli/request_commands.h"
 #include "clients/cli/solution_commands.h"
@@ -73,6 +74,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
   AddSolutionCommands(app, ctx);
   AddRequestCommands(app, ctx);
   AddMatchCommands(app, ctx);
+  AddNotificationCommands(app, ctx);
   AddLoadCommands(app, ctx);
   AddEvalCommand(app, ctx);
   AddHealthCommands(app, ctx);

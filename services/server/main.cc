@@ -18,13 +18,18 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to listen on; port 
 ABSL_FLAG(std::string, data_dir, "var", "directory holding each hosted service's database");
 ABSL_FLAG(std::string, services, "all",
           "services to host: all, or a comma-separated list of organization, publishing, "
-          "adoption, matching");
+          "adoption, matching, notification");
 ABSL_FLAG(std::string, organization_service, "",
           "address of the organization service when it is not hosted here");
-ABSL_FLAG(std::string, publishing_service, "",
-          "address of the publishing service when matching is hosted here and it is not");
-ABSL_FLAG(std::string, adoption_service, "",
-          "address of the adoption service when matching is hosted here and it is not");
+ABSL_FLAG(
+    std::string, publishing_service, "",
+    "address of the publishing service when matching or notification is hosted here and it is not");
+ABSL_FLAG(
+    std::string, adoption_service, "",
+    "address of the adoption service when matching or notification is hosted here and it is not");
+ABSL_FLAG(std::string, matching_service, "",
+          "address of the matching service when notification is hosted here and matching is "
+          "not");
 ABSL_FLAG(std::string, matching_ranking, "full",
           "what matching weighs: full (fields, compounds, translation, context) or plain_bm25 "
           "(the evaluation baseline)");
@@ -65,6 +70,7 @@ int main(int argc, char** argv) {
   options.operator_key_file = absl::GetFlag(FLAGS_operator_key_file);
   options.publishing_address = absl::GetFlag(FLAGS_publishing_service);
   options.adoption_address = absl::GetFlag(FLAGS_adoption_service);
+  options.matching_address = absl::GetFlag(FLAGS_matching_service);
   options.lexicon_cache = absl::GetFlag(FLAGS_lexicon_cache);
   const std::string ranking = absl::GetFlag(FLAGS_matching_ranking);
   if (ranking == "plain_bm25") {

@@ -94,6 +94,10 @@ class ServerImpl final : public CorematchServer {
   absl::Status AddPublishing(grpc::ServerBuilder& builder);
   absl::Status AddAdoption(grpc::ServerBuilder& builder);
   absl::Status AddMatching(grpc::ServerBuilder& builder);
+  absl::Status AddNotification(grpc::ServerBuilder& builder);
+  // The analyser and cross-language lexicon matching and notification share
+  // (made once; the lexicon only when translation is on and FreeDict is there).
+  absl::Status EnsureAnalyzer();
   // Where matching follows the publishing / adoption feeds.
   absl::StatusOr<std::shared_ptr<grpc::Channel>> ChannelTo(absl::string_view service,
                                                            const std::string& address,
@@ -124,6 +128,8 @@ class ServerImpl final : public CorematchServer {
   std::unique_ptr<matching::PivotLexicon> lexicon_;
   std::unique_ptr<storage::KvStore> matching_store_;
   std::unique_ptr<matching::MatchingHost> matching_;
+  std::unique_ptr<storage::KvStore> notification_store_;
+  std::unique_ptr<notification::NotificationHost> notification_;
   std::unique_ptr<grpc::Server> server_;
 
   absl::Mutex shutdown_mutex_;
@@ -162,21 +168,37 @@ absl::Status ServerImpl::AddAdoption(grpc::ServerBuilder& builder) {
   return absl::OkStatus();
 }
 
-absl::Status ServerImpl::AddMatching(grpc::ServerBuilder& builder) {
+absl::Status ServerImpl::EnsureAnalyzer() {
+  if (analyzer_ != nullptr) return absl::OkStatus();
   ASSIGN_OR_RETURN(analyzer_, matching::Analyzer::Create());
-  if (options_.matching_engine.translation) {
-    const std::string cache = options_.lexicon_cache.empty()
-                                  ? absl::StrCat(options_.data_dir, "/matching-lexicon.bin")
-                                  : options_.lexicon_cache;
-    absl::StatusOr<std::unique_ptr<matching::PivotLexicon>> lexicon =
-        matching::LoadCachedLexicon(*analyzer_, options_.dictd_dir, cache);
-    // Without dictionaries matching still works, within each language.
-    if (lexicon.ok()) {
-      lexicon_ = *std::move(lexicon);
-    } else {
-      std::cerr << "matching: no cross-language matching: " << lexicon.status().message() << "\n";
-    }
+  if (!options_.matching_engine.translation) return absl::OkStatus();
+  const std::string cache = options_.lexicon_cache.empty()
+                                ? absl::StrCat(options_.data_dir, "/matching-lexicon.bin")
+                                : options_.lexicon_cache;
+  absl::StatusOr<std::unique_ptr<matching::PivotLexicon>> lexicon =
+      matching::LoadCachedLexicon(*analyzer_, options_.dictd_dir, cache);
+  // Without dictionaries matching and notification still work, within each language.
+  if (lexicon.ok()) {
+    lexicon_ = *std::move(lexicon);
+  } else {
+    std::cerr << "corematch-server: no cross-language matching: " << lexicon.status().message()
+              << "\n";
   }
+  return absl::OkStatus();
+}
+
+absl::Status ServerImpl::AddNotification(grpc::ServerBuilder& builder) {
+  RETURN_IF_ERROR(EnsureAnalyzer());
+  ASSIGN_OR_RETURN(notification_store_, OpenStore(options_.data_dir, "notification"));
+  ASSIGN_OR_RETURN(notification_, notification::NotificationHost::Open(
+                                      notification_store_.get(), clock_, ids_, &authenticator_,
+                                      analyzer_.get(), lexicon_.get(), options_.notification));
+  builder.RegisterService(notification_->service());
+  return absl::OkStatus();
+}
+
+absl::Status ServerImpl::AddMatching(grpc::ServerBuilder& builder) {
+  RETURN_IF_ERROR(EnsureAnalyzer());
   ASSIGN_OR_RETURN(matching_store_, OpenStore(options_.data_dir, "matching"));
   matching::MatchingHostOptions host_options;
   host_options.engine = options_.matching_engine;
@@ -192,8 +214,9 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> ServerImpl::ChannelTo(absl::strin
                                                                      absl::string_view flag) {
   if (Hosts(service)) return InProcessChannel();
   if (address.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        flag, " is required when matching is hosted here and the ", service, " service is not"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, " is required when a service that follows the ", service,
+                     " service's feed is hosted here and the ", service, " service is not"));
   }
   return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
 }
@@ -223,6 +246,17 @@ absl::Status ServerImpl::BindDependencies() {
                      ChannelTo("adoption", options_.adoption_address, "--adoption_service"));
     matching_->Start(std::move(publishing), std::move(adoption), std::move(secret));
   }
+  if (notification_ != nullptr) {
+    ASSIGN_OR_RETURN(std::string secret, ReadOperatorKey(options_.operator_key_file));
+    ASSIGN_OR_RETURN(auto publishing,
+                     ChannelTo("publishing", options_.publishing_address, "--publishing_service"));
+    ASSIGN_OR_RETURN(auto adoption,
+                     ChannelTo("adoption", options_.adoption_address, "--adoption_service"));
+    ASSIGN_OR_RETURN(auto matching,
+                     ChannelTo("matching", options_.matching_address, "--matching_service"));
+    RETURN_IF_ERROR(notification_->Start(std::move(publishing), std::move(adoption),
+                                         std::move(matching), std::move(secret)));
+  }
   return absl::OkStatus();
 }
 
@@ -241,6 +275,7 @@ absl::Status ServerImpl::Init() {
   if (Hosts("publishing")) RETURN_IF_ERROR(AddPublishing(builder));
   if (Hosts("adoption")) RETURN_IF_ERROR(AddAdoption(builder));
   if (Hosts("matching")) RETURN_IF_ERROR(AddMatching(builder));
+  if (Hosts("notification")) RETURN_IF_ERROR(AddNotification(builder));
 
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || port_ == 0) {
@@ -255,6 +290,7 @@ absl::Status ServerImpl::Init() {
   health->SetServingStatus("corematch.publishing.v1.PublishingService", Hosts("publishing"));
   health->SetServingStatus("corematch.adoption.v1.AdoptionService", Hosts("adoption"));
   health->SetServingStatus("corematch.matching.v1.MatchingService", Hosts("matching"));
+  health->SetServingStatus("corematch.notification.v1.NotificationService", Hosts("notification"));
   return absl::OkStatus();
 }
 
@@ -266,6 +302,7 @@ void ServerImpl::Shutdown(absl::Duration grace) {
   }
   // Feed streams never end by themselves: stop them so in-flight unary calls
   // are all the grace period waits for.
+  if (notification_ != nullptr) notification_->Stop();
   if (matching_ != nullptr) matching_->Stop();
   if (solutions_ != nullptr) solutions_->feed().Shutdown();
   if (requests_ != nullptr) requests_->feed().Shutdown();
@@ -274,8 +311,9 @@ void ServerImpl::Shutdown(absl::Duration grace) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
   }
-  for (storage::KvStore* store : {organization_store_.get(), publishing_store_.get(),
-                                  adoption_store_.get(), matching_store_.get()}) {
+  for (storage::KvStore* store :
+       {organization_store_.get(), publishing_store_.get(), adoption_store_.get(),
+        matching_store_.get(), notification_store_.get()}) {
     if (store != nullptr) store->Flush().IgnoreError();
   }
   shut_down_.Notify();

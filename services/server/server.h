@@ -28,12 +28,13 @@
 #include "services/common/clock.h"
 #include "services/common/id_generator.h"
 #include "services/matching/engine/matching_engine.h"
+#include "services/notification/service/notification_host.h"
 
 namespace corematch::server {
 
 // The services a server can host, as named by --services.
 inline constexpr const char* kServiceNames[] = {"organization", "publishing", "adoption",
-                                                "matching"};
+                                                "matching", "notification"};
 
 struct ServerOptions {
   // host:port; port 0 picks a free port.
@@ -48,6 +49,12 @@ struct ServerOptions {
   // here and they are not.
   std::string publishing_address;
   std::string adoption_address;
+  // Where the matching service is when notification is hosted here and it
+  // is not.
+  std::string matching_address;
+  // How notification streams and webhooks behave (retention, progress
+  // markers, retries); tests shorten them.
+  notification::NotificationHostOptions notification;
   // What matching weighs; EngineOptions::PlainBm25() is the evaluation's
   // baseline.
   matching::EngineOptions matching_engine;

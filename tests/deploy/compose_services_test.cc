@@ -79,5 +79,20 @@ TEST(ComposeTest, MatchingKnowsWhereItsFeedsAre) {
   EXPECT_EQ(matching, 1);
 }
 
+TEST(ComposeTest, NotificationKnowsWhereItsFeedsAre) {
+  std::string compose = ReadFile(kCompose);
+  std::regex command("command: \\[([^\\]]*)\\]");
+  int notification = 0;
+  for (std::sregex_iterator it(compose.begin(), compose.end(), command), end; it != end; ++it) {
+    std::string args = (*it)[1].str();
+    if (args.find("--services=notification") == std::string::npos) continue;
+    ++notification;
+    EXPECT_NE(args.find("--publishing_service="), std::string::npos) << args;
+    EXPECT_NE(args.find("--adoption_service="), std::string::npos) << args;
+    EXPECT_NE(args.find("--matching_service="), std::string::npos) << args;
+  }
+  EXPECT_EQ(notification, 1);
+}
+
 }  // namespace
 }  // namespace corematch

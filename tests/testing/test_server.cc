@@ -26,10 +26,14 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-TestServer::TestServer(const std::string& data_dir) {
+TestServer::TestServer(const std::string& data_dir) : TestServer(data_dir, nullptr) {}
+
+TestServer::TestServer(const std::string& data_dir,
+                       const std::function<void(server::ServerOptions&)>& configure) {
   server::ServerOptions options;
   options.listen_address = "127.0.0.1:0";
   options.data_dir = data_dir;
+  if (configure) configure(options);
   auto started = server::CorematchServer::Start(options);
   if (!started.ok()) {
     ADD_FAILURE() << "server did not start: " << started.status();

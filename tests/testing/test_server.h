@@ -6,6 +6,7 @@
 #ifndef COREMATCH_TESTS_TESTING_TEST_SERVER_H_
 #define COREMATCH_TESTS_TESTING_TEST_SERVER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -36,6 +37,10 @@ class TestServer {
   // Starts all services in `data_dir` (kept across restarts of the same
   // TestServer's directory by the caller).
   explicit TestServer(const std::string& data_dir);
+  // The same, with `configure` adjusting the options first (e.g. which
+  // services, shorter notification timings).
+  TestServer(const std::string& data_dir,
+             const std::function<void(server::ServerOptions&)>& configure);
   ~TestServer();
 
   server::CorematchServer& server() { return *server_; }

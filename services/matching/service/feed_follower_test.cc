@@ -2,8 +2,6 @@
 // in-process, and MatchingHost end to end over gRPC: Jobb Först published in
 // Swedish reaches a Danish need without anyone asking; a restarted matching
 // service resumes where it stopped; reconnects back off; Stop cancels.
-#include "services/matching/service/feed_follower.h"
-
 #include <memory>
 #include <vector>
 
@@ -17,6 +15,7 @@
 #include "services/adoption/testing/fake_organization_directory.h"
 #include "services/common/errors.h"
 #include "services/common/testing/status_matchers.h"
+#include "services/matching/service/matching_feeds.h"
 #include "services/matching/service/matching_host.h"
 #include "services/matching/service/matching_test_fixture.h"
 #include "services/publishing/publishing_service.h"

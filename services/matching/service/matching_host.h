@@ -31,7 +31,7 @@
 #include "services/common/auth.h"
 #include "services/common/change_feed.h"
 #include "services/common/clock.h"
-#include "services/matching/service/feed_follower.h"
+#include "services/matching/service/matching_feeds.h"
 #include "services/matching/service/matching_repository.h"
 #include "services/matching/service/matching_service.h"
 

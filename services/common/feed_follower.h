@@ -1,23 +1,26 @@
-// services/matching/service/feed_follower.h
+// services/common/feed_follower.h
 //
-// FeedFollower keeps the matching service up to date with one change feed
-// (publishing's or adoption's): a thread that opens WatchChanges after the
-// cursor stored in matching's own store, applies each event (the repository
-// writes the derived state and the new cursor in one transaction), and when
+// FeedFollower keeps a service up to date with another's change feed (e.g.
+// matching with publishing's): a thread that opens WatchChanges after the
+// cursor stored in the follower's own store, applies each event (the
+// repository writes the derived state and the new cursor in one transaction), and when
 // the stream fails or ends, reconnects after an exponential backoff (100 ms
 // doubling to 5 s; back to 100 ms once events flow again). Because the cursor
 // is read from the store on every connect, a restart or a reconnect resumes
 // exactly after the last event applied.
 //
-//   FeedFollower follower(PublishingFeed(channel, repository), operator_secret);
+//   FeedFollower follower(WatchFeed<pb::PublishingService, pb::WatchChangesRequest,
+//                                   pb::WatchChangesResponse>("matching: publishing", channel,
+//                                                             apply, cursor),
+//                         operator_secret);
 //   follower.Start();
 //   ...
 //   follower.Stop();  // cancels the stream, joins the thread
 //
 // The follower authenticates with the operator key (the feeds carry drafts
 // and private requests). Thread-safe.
-#ifndef COREMATCH_SERVICES_MATCHING_SERVICE_FEED_FOLLOWER_H_
-#define COREMATCH_SERVICES_MATCHING_SERVICE_FEED_FOLLOWER_H_
+#ifndef COREMATCH_SERVICES_COMMON_FEED_FOLLOWER_H_
+#define COREMATCH_SERVICES_COMMON_FEED_FOLLOWER_H_
 
 #include <cstdint>
 #include <functional>
@@ -32,9 +35,9 @@
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
-#include "services/matching/service/matching_repository.h"
+#include "grpcpp/support/sync_stream.h"
 
-namespace corematch::matching {
+namespace corematch {
 
 // One open WatchChanges stream.
 class FeedStream {
@@ -52,7 +55,7 @@ class FeedStream {
 
 // Where a follower reads from and what it does with the events.
 struct FeedSource {
-  // For messages: "publishing", "adoption".
+  // For log messages: "<follower>: <feed>", e.g. "matching: publishing".
   std::string name;
   // Opens a stream of the events after `after` on `context`.
   std::function<std::unique_ptr<FeedStream>(grpc::ClientContext* context, int64_t after)> open;
@@ -60,10 +63,13 @@ struct FeedSource {
   std::function<absl::StatusOr<int64_t>()> cursor;
 };
 
-// PublishingService.WatchChanges on `channel`, applied to `repository`.
-FeedSource PublishingFeed(std::shared_ptr<grpc::Channel> channel, MatchingRepository* repository);
-// AdoptionService.WatchChanges on `channel`, applied to `repository`.
-FeedSource AdoptionFeed(std::shared_ptr<grpc::Channel> channel, MatchingRepository* repository);
+// A FeedSource for any corematch service's WatchChanges (which takes
+// `after_sequence` and streams responses carrying `sequence`): each event is
+// passed to `apply`; `cursor` reads the last sequence applied.
+template <typename Service, typename Request, typename Response>
+FeedSource WatchFeed(std::string name, std::shared_ptr<grpc::Channel> channel,
+                     std::function<absl::Status(const Response&)> apply,
+                     std::function<absl::StatusOr<int64_t>()> cursor);
 
 struct Backoff {
   absl::Duration initial = absl::Milliseconds(100);
@@ -113,6 +119,47 @@ class FeedFollower {
   absl::Status last_error_ ABSL_GUARDED_BY(mutex_);
 };
 
-}  // namespace corematch::matching
+namespace feed_internal {
 
-#endif  // COREMATCH_SERVICES_MATCHING_SERVICE_FEED_FOLLOWER_H_
+template <typename Response>
+class ProtoFeedStream final : public FeedStream {
+ public:
+  using ApplyFn = std::function<absl::Status(const Response&)>;
+
+  ProtoFeedStream(std::unique_ptr<grpc::ClientReader<Response>> reader, ApplyFn apply)
+      : reader_(std::move(reader)), apply_(std::move(apply)) {}
+
+  bool Next() override { return reader_->Read(&event_); }
+  int64_t sequence() const override { return event_.sequence(); }
+  absl::Status Apply() override { return apply_(event_); }
+  grpc::Status Finish() override { return reader_->Finish(); }
+
+ private:
+  std::unique_ptr<grpc::ClientReader<Response>> reader_;
+  ApplyFn apply_;
+  Response event_;
+};
+
+}  // namespace feed_internal
+
+template <typename Service, typename Request, typename Response>
+FeedSource WatchFeed(std::string name, std::shared_ptr<grpc::Channel> channel,
+                     std::function<absl::Status(const Response&)> apply,
+                     std::function<absl::StatusOr<int64_t>()> cursor) {
+  std::shared_ptr<typename Service::Stub> stub = Service::NewStub(std::move(channel));
+  FeedSource source;
+  source.name = std::move(name);
+  source.open = [stub, apply](grpc::ClientContext* context,
+                              int64_t after) -> std::unique_ptr<FeedStream> {
+    Request request;
+    request.set_after_sequence(after);
+    return std::make_unique<feed_internal::ProtoFeedStream<Response>>(
+        stub->WatchChanges(context, request), apply);
+  };
+  source.cursor = std::move(cursor);
+  return source;
+}
+
+}  // namespace corematch
+
+#endif  // COREMATCH_SERVICES_COMMON_FEED_FOLLOWER_H_

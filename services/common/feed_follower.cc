@@ -1,71 +1,13 @@
-#include "services/matching/service/feed_follower.h"
+#include "services/common/feed_follower.h"
 
 #include <algorithm>
 #include <iostream>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "corematch/adoption/v1/adoption.grpc.pb.h"
-#include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "services/common/grpc_status.h"
 
-namespace corematch::matching {
-namespace {
-
-template <typename Response>
-class ProtoFeedStream final : public FeedStream {
- public:
-  using ApplyFn = std::function<absl::Status(const Response&)>;
-
-  ProtoFeedStream(std::unique_ptr<grpc::ClientReader<Response>> reader, ApplyFn apply)
-      : reader_(std::move(reader)), apply_(std::move(apply)) {}
-
-  bool Next() override { return reader_->Read(&event_); }
-  int64_t sequence() const override { return event_.sequence(); }
-  absl::Status Apply() override { return apply_(event_); }
-  grpc::Status Finish() override { return reader_->Finish(); }
-
- private:
-  std::unique_ptr<grpc::ClientReader<Response>> reader_;
-  ApplyFn apply_;
-  Response event_;
-};
-
-// A FeedSource for any service whose WatchChanges takes `after_sequence`.
-template <typename Service, typename Request, typename Response>
-FeedSource MakeFeed(std::string name, std::shared_ptr<grpc::Channel> channel,
-                    std::function<absl::Status(const Response&)> apply,
-                    std::function<absl::StatusOr<int64_t>()> cursor) {
-  std::shared_ptr<typename Service::Stub> stub = Service::NewStub(std::move(channel));
-  FeedSource source;
-  source.name = std::move(name);
-  source.open = [stub, apply](grpc::ClientContext* context,
-                              int64_t after) -> std::unique_ptr<FeedStream> {
-    Request request;
-    request.set_after_sequence(after);
-    return std::make_unique<ProtoFeedStream<Response>>(stub->WatchChanges(context, request), apply);
-  };
-  source.cursor = std::move(cursor);
-  return source;
-}
-
-}  // namespace
-
-FeedSource PublishingFeed(std::shared_ptr<grpc::Channel> channel, MatchingRepository* repository) {
-  using Response = publishing_pb::WatchChangesResponse;
-  return MakeFeed<publishing_pb::PublishingService, publishing_pb::WatchChangesRequest, Response>(
-      "publishing", std::move(channel),
-      [repository](const Response& event) { return repository->ApplySolutionEvent(event); },
-      [repository] { return repository->publishing_cursor(); });
-}
-
-FeedSource AdoptionFeed(std::shared_ptr<grpc::Channel> channel, MatchingRepository* repository) {
-  using Response = adoption_pb::WatchChangesResponse;
-  return MakeFeed<adoption_pb::AdoptionService, adoption_pb::WatchChangesRequest, Response>(
-      "adoption", std::move(channel),
-      [repository](const Response& event) { return repository->ApplyRequestEvent(event); },
-      [repository] { return repository->adoption_cursor(); });
-}
+namespace corematch {
 
 FeedFollower::FeedFollower(FeedSource source, std::string operator_secret, Backoff backoff)
     : source_(std::move(source)), operator_secret_(std::move(operator_secret)), backoff_(backoff) {}
@@ -128,8 +70,8 @@ void FeedFollower::Run() {
       absl::MutexLock lock(&mutex_);
       last_error_ = status;
     }
-    std::cerr << "matching: " << source_.name << " feed: " << status.message()
-              << "; reconnecting in " << absl::FormatDuration(delay) << "\n";
+    std::cerr << source_.name << " feed: " << status.message() << "; reconnecting in "
+              << absl::FormatDuration(delay) << "\n";
     if (!Sleep(delay)) break;
     delay = std::min(delay * 2, backoff_.max);
   }
@@ -171,4 +113,4 @@ absl::Status FeedFollower::FollowOnce(bool& progressed) {
   return absl::UnavailableError("the stream ended");
 }
 
-}  // namespace corematch::matching
+}  // namespace corematch
