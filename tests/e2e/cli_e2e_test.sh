@@ -325,6 +325,22 @@ new_organization "Göteborgs Stad" SE SE232 sv
 goteborg_key="$tmp/goteborg.key"
 new_key "$org_name" "$goteborg_key"
 
+# Both subscribe before anything happens: Aarhus to Swedish employment
+# solutions and to the owner's answers, Göteborg to whoever needs its solutions.
+as "$aarhus_key" --output json subscription create --display-name "Beskæftigelse fra Sverige" \
+  --sector 10 --country SE --event solution_published --event owner_interested \
+  --event match_connected
+expect_exit 0 "subscription create by Aarhus exits 0"
+expect_json 'd["subscriber"]' "$aarhus" "the subscription belongs to Aarhus"
+expect_json 'd["stream"]' True "a subscription streams by default"
+as "$goteborg_key" subscription create --display-name "Vem behöver Jobb Först?" \
+  --event solution_matched --event adopter_interested --event match_connected
+expect_exit 0 "subscription create by Göteborg exits 0"
+as "$goteborg_key" subscription create --webhook-url "ftp://example.se/hook" --webhook-secret short
+expect_exit 2 "a subscription with a bad webhook exits 2"
+expect_err "subscription.webhook.url" "the error names subscription.webhook.url"
+expect_err "subscription.webhook.secret" "the error names subscription.webhook.secret"
+
 # The Swedish method from ../shared/seeds (Spridningsguiden, Angered).
 as "$goteborg_key" --output json solution create -f "$source_dir/tests/e2e/jobb_forst.json"
 expect_exit 0 "solution create Jobb Först exits 0"
@@ -376,6 +392,53 @@ expect_out "history[3].action: CONNECTED" "the history keeps every step"
 as "$malmo_key" match get "$match"
 expect_exit 2 "someone else cannot read the match"
 expect_err "NOT_FOUND" "someone else gets NOT_FOUND"
+
+# --- Notifications: both sides were told, without asking ---------------------------
+
+watch() {  # KEY ARGS...: `corematch watch`, given 30 s to print what it is asked for
+  local key_file=$1
+  shift
+  what_ran="watch $*"
+  rc=0
+  timeout 30 "$cli_bin" --server "$address" --api-key-file "$key_file" --output json watch "$@" \
+    >"$tmp/stdout" 2>"$tmp/stderr" </dev/null || rc=$?
+  out=$(<"$tmp/stdout")
+  err=$(<"$tmp/stderr")
+}
+types() {  # the event types of the notifications `watch --output json` printed
+  python3 -c '
+import json, sys
+print(" ".join(json.loads(line)["type"].removeprefix("EVENT_TYPE_") for line in sys.stdin if line.strip()))' <<<"$out"
+}
+
+watch "$aarhus_key" --count 3
+expect_exit 0 "watch --count 3 by Aarhus exits 0"
+[[ $(types) == "SOLUTION_PUBLISHED OWNER_INTERESTED MATCH_CONNECTED" ]] ||
+  fail "Aarhus was told of Jobb Först, Göteborg's interest and the connection" \
+    "SOLUTION_PUBLISHED OWNER_INTERESTED MATCH_CONNECTED" "$(types)"
+pass "Aarhus was told of Jobb Först, Göteborg's interest and the connection"
+[[ $(head -n 1 <<<"$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["solution"])') == "$jobb" ]] ||
+  fail "the first notification is about Jobb Först" "$jobb" "$(head -n 1 <<<"$out")"
+pass "the first notification is about Jobb Först"
+
+watch "$goteborg_key" --count 3
+expect_exit 0 "watch --count 3 by Göteborg exits 0"
+[[ $(types) == "SOLUTION_MATCHED ADOPTER_INTERESTED MATCH_CONNECTED" ]] ||
+  fail "Göteborg was told of the Danish need, Aarhus's interest and the connection" \
+    "SOLUTION_MATCHED ADOPTER_INTERESTED MATCH_CONNECTED" "$(types)"
+pass "Göteborg was told of the Danish need, Aarhus's interest and the connection"
+
+# watch acknowledged what it printed: the next watch resumes after it.
+as "$goteborg_key" --output json solution create -f "$source_dir/tests/e2e/jobb_forst.json"
+second=$(json 'd["name"]')
+as "$goteborg_key" solution publish "$second"
+expect_exit 0 "a second Swedish solution is published"
+watch "$aarhus_key" --count 1
+expect_exit 0 "a second watch by Aarhus exits 0"
+[[ $(types) == "SOLUTION_PUBLISHED" ]] &&
+  [[ $(python3 -c 'import json,sys; print(json.load(sys.stdin)["solution"])' <<<"$out") == "$second" ]] ||
+  fail "the second watch resumes after what the first printed" "only $second" "$out"
+pass "the second watch resumes after what the first printed"
 
 # --- What a user sees when something is wrong ---------------------------------------
 

@@ -62,6 +62,12 @@ std::string EventTypeSlug(pb::EventType type) {
   return lower;
 }
 
+// A subscription is for what happens after it was made: a feed the service
+// is still catching up on must not flood a new subscriber with the past.
+bool Covers(const pb::Subscription& subscription, const google::protobuf::Timestamp& event_time) {
+  return FromProtoTime(event_time) >= FromProtoTime(subscription.create_time());
+}
+
 bool IsDigest(const pb::Subscription& s) {
   return s.rhythm() == pb::RHYTHM_DAILY_DIGEST || s.rhythm() == pb::RHYTHM_WEEKLY_DIGEST;
 }
@@ -145,6 +151,7 @@ absl::Status EventRouter::ApplySolutionEvent(const publishing_pb::WatchChangesRe
       if (!subscription.has_value() || !Wants(*subscription, type)) continue;
       // Owners are not told of their own solutions.
       if (subscription->subscriber() == solution.owner()) continue;
+      if (!Covers(*subscription, event.commit_time())) continue;
       Target& target = targets[subscription->subscriber()];
       target.subscriber = subscription->subscriber();
       target.subscriptions.push_back(*std::move(subscription));
@@ -254,7 +261,7 @@ absl::Status EventRouter::NotifyOrganization(storage::Transaction& txn,
   Target target;
   target.subscriber = std::string(organization);
   for (pb::Subscription& subscription : subscriptions) {
-    if (!Wants(subscription, type)) continue;
+    if (!Wants(subscription, type) || !Covers(subscription, draft.event_time())) continue;
     target.subscriptions.push_back(std::move(subscription));
     target.reasons.emplace_back();
     target.scores.push_back(draft.score());

@@ -59,6 +59,20 @@ TEST_F(EventRouterTest, DraftsAndOwnersOwnSolutionsAreNotNotified) {
   EXPECT_THAT(InboxOf("goteborg"), IsEmpty());
 }
 
+TEST_F(EventRouterTest, EventsFromBeforeTheSubscriptionAreNotNotified) {
+  // The feed is still catching up on a solution published an hour ago.
+  publishing_pb::WatchChangesResponse old;
+  old.set_sequence(1);
+  old.set_type(publishing_pb::CHANGE_TYPE_PUBLISHED);
+  *old.mutable_solution() = EmploymentSolution("s1", "goteborg");
+  *old.mutable_commit_time() = ToProtoTime(clock_.Now() - absl::Hours(1));
+  Subscribe("aarhus", EmploymentProfile());
+  ASSERT_THAT(router_->ApplySolutionEvent(old), IsOk());
+  EXPECT_THAT(InboxOf("aarhus"), IsEmpty());
+  ASSERT_THAT(Publish(2, EmploymentSolution("s2", "goteborg")), IsOk());
+  EXPECT_THAT(InboxOf("aarhus"), SizeIs(1));
+}
+
 TEST_F(EventRouterTest, AnEventAtOrBeforeTheCursorIsNotAppliedTwice) {
   Subscribe("aarhus", EmploymentProfile());
   ASSERT_THAT(Publish(1, EmploymentSolution("s1", "goteborg")), IsOk());
