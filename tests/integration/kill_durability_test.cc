@@ -9,10 +9,13 @@
 #include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "corematch/notification/v1/notification.grpc.pb.h"
+#include "corematch/organization/v1/organization.grpc.pb.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
@@ -156,6 +159,113 @@ TEST(KillDurabilityTest, EveryAcknowledgedCreateSurvivesSigkill) {
     }
   }
   EXPECT_EQ(missing, 0u) << "of " << acknowledged.size() << " acknowledged";
+}
+
+namespace nt = ::corematch::notification::v1;
+namespace orgpb = ::corematch::organization::v1;
+
+// Every solution published in pages of ListSolutions.
+std::set<std::string> AllSolutions(pb::PublishingService::Stub& stub, const std::string& key) {
+  std::set<std::string> names;
+  pb::ListSolutionsRequest request;
+  request.set_page_size(1000);
+  do {
+    pb::ListSolutionsResponse page;
+    EXPECT_TRUE(stub.ListSolutions(ContextWithKey(key).get(), request, &page).ok());
+    for (const pb::Solution& s : page.solutions()) names.insert(s.name());
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty());
+  return names;
+}
+
+// The subscriber's retained notifications, oldest first.
+std::vector<nt::Notification> AllNotifications(nt::NotificationService::Stub& stub,
+                                               const std::string& key) {
+  std::vector<nt::Notification> all;
+  nt::ListNotificationsRequest request;
+  request.set_page_size(1000);
+  do {
+    nt::ListNotificationsResponse page;
+    EXPECT_TRUE(stub.ListNotifications(ContextWithKey(key).get(), request, &page).ok());
+    all.insert(all.end(), page.notifications().begin(), page.notifications().end());
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty());
+  return all;
+}
+
+// The notification outbox is written with the publishing feed's cursor in one
+// batch: killed while solutions pour in, the restarted server notifies every
+// published solution exactly once — none lost, none twice.
+TEST(KillDurabilityTest, EveryPublishedSolutionIsNotifiedExactlyOnceAcrossSigkill) {
+  TempDir dir;
+  std::string key, subscriber_key;
+  {
+    ServerProcess server(dir.path());
+    ASSERT_FALSE(server.address().empty()) << "server did not start";
+    key = ReadKey(dir.path());
+    auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+    auto organizations = orgpb::OrganizationService::NewStub(channel);
+    orgpb::CreateOrganizationRequest create;
+    create.mutable_organization()->set_display_name("Aarhus Kommune");
+    create.mutable_organization()->set_kind(orgpb::ORGANIZATION_KIND_MUNICIPALITY);
+    create.mutable_organization()->set_country("DK");
+    orgpb::Organization aarhus;
+    ASSERT_TRUE(organizations->CreateOrganization(ContextWithKey(key).get(), create, &aarhus).ok());
+    orgpb::CreateApiKeyRequest key_request;
+    key_request.set_parent(aarhus.name());
+    orgpb::CreateApiKeyResponse created_key;
+    ASSERT_TRUE(
+        organizations->CreateApiKey(ContextWithKey(key).get(), key_request, &created_key).ok());
+    subscriber_key = created_key.secret();
+    nt::CreateSubscriptionRequest subscribe;
+    subscribe.mutable_subscription()->set_stream(true);  // Every solution fits.
+    nt::Subscription subscription;
+    ASSERT_TRUE(
+        nt::NotificationService::NewStub(channel)
+            ->CreateSubscription(ContextWithKey(subscriber_key).get(), subscribe, &subscription)
+            .ok());
+
+    std::atomic<int> created{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w) {
+      writers.emplace_back([&, w] {
+        auto stub = pb::PublishingService::NewStub(channel);
+        for (int i = 0; !stop.load(); ++i) {
+          pb::CreateSolutionRequest request;
+          *request.mutable_solution() = Sample(w, i);
+          request.set_publish(true);
+          pb::Solution solution;
+          if (!stub->CreateSolution(ContextWithKey(key).get(), request, &solution).ok()) return;
+          ++created;
+        }
+      });
+    }
+    while (created.load() < 200) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    server.Kill(SIGKILL);
+    stop = true;
+    for (auto& writer : writers) writer.join();
+  }
+
+  ServerProcess restarted(dir.path());
+  ASSERT_FALSE(restarted.address().empty()) << "server did not restart";
+  auto channel = grpc::CreateChannel(restarted.address(), grpc::InsecureChannelCredentials());
+  auto solutions = pb::PublishingService::NewStub(channel);
+  auto notifications = nt::NotificationService::NewStub(channel);
+  const std::set<std::string> published = AllSolutions(*solutions, key);
+  ASSERT_GE(published.size(), 200u);
+  std::vector<nt::Notification> received;
+  for (int waited = 0; waited < 300; ++waited) {  // Catching up: 30 s at most.
+    received = AllNotifications(*notifications, subscriber_key);
+    if (received.size() >= published.size()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::set<std::string> notified, event_ids;
+  for (const nt::Notification& n : received) {
+    EXPECT_TRUE(notified.insert(n.solution()).second) << n.solution() << " notified twice";
+    EXPECT_TRUE(event_ids.insert(n.event_id()).second) << n.event_id() << " used twice";
+  }
+  EXPECT_EQ(notified, published);
 }
 
 TEST(KillDurabilityTest, SigtermShutsDownGracefully) {

@@ -121,7 +121,9 @@ absl::Status EventRouter::ApplySolutionEvent(const publishing_pb::WatchChangesRe
   const publishing_pb::Solution& solution = event.solution();
   pb::EventType type = pb::EVENT_TYPE_UNSPECIFIED;
   if (solution.state() == publishing_pb::SOLUTION_STATE_PUBLISHED) {
-    if (event.type() == publishing_pb::CHANGE_TYPE_PUBLISHED) {
+    // Published by PublishSolution, or created published at once.
+    if (event.type() == publishing_pb::CHANGE_TYPE_PUBLISHED ||
+        event.type() == publishing_pb::CHANGE_TYPE_CREATED) {
       type = pb::EVENT_TYPE_SOLUTION_PUBLISHED;
     } else if (event.type() == publishing_pb::CHANGE_TYPE_UPDATED) {
       type = pb::EVENT_TYPE_SOLUTION_UPDATED;

@@ -6,7 +6,8 @@
 // the feed's new cursor: after a crash the follower resumes exactly after the
 // last event applied, so nothing is lost and nothing is notified twice.
 //
-//   publishing  PUBLISHED / UPDATED (published)  → SOLUTION_PUBLISHED / _UPDATED
+//   publishing  PUBLISHED (or CREATED published) → SOLUTION_PUBLISHED,
+//               UPDATED while published         → SOLUTION_UPDATED,
 //               to every profile the solution fits (percolated, never scanned)
 //   matching    CREATED                          → REQUEST_MATCHED (adopter),
 //                                                  SOLUTION_MATCHED (owner)

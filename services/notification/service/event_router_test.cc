@@ -73,6 +73,15 @@ TEST_F(EventRouterTest, EventsFromBeforeTheSubscriptionAreNotNotified) {
   EXPECT_THAT(InboxOf("aarhus"), SizeIs(1));
 }
 
+TEST_F(EventRouterTest, ASolutionCreatedPublishedIsNotifiedAsPublished) {
+  Subscribe("aarhus", EmploymentProfile());
+  ASSERT_THAT(Publish(1, EmploymentSolution("s1", "goteborg"), publishing_pb::CHANGE_TYPE_CREATED),
+              IsOk());
+  std::vector<pb::Notification> inbox = InboxOf("aarhus");
+  ASSERT_THAT(inbox, SizeIs(1));
+  EXPECT_EQ(inbox[0].type(), pb::EVENT_TYPE_SOLUTION_PUBLISHED);
+}
+
 TEST_F(EventRouterTest, AnEventAtOrBeforeTheCursorIsNotAppliedTwice) {
   Subscribe("aarhus", EmploymentProfile());
   ASSERT_THAT(Publish(1, EmploymentSolution("s1", "goteborg")), IsOk());
