@@ -65,4 +65,85 @@ grpc::Status AdoptionServiceImpl::WatchChanges(
   });
 }
 
+grpc::Status AdoptionServiceImpl::OpenAdoption(grpc::ServerContext* context,
+                                               const pb::OpenAdoptionRequest* request,
+                                               pb::Adoption* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->Open(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::GetAdoption(grpc::ServerContext* context,
+                                              const pb::GetAdoptionRequest* request,
+                                              pb::Adoption* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->Get(caller, request->name()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::ListAdoptions(grpc::ServerContext* context,
+                                                const pb::ListAdoptionsRequest* request,
+                                                pb::ListAdoptionsResponse* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->List(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::UpdateAdoption(grpc::ServerContext* context,
+                                                 const pb::UpdateAdoptionRequest* request,
+                                                 pb::Adoption* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->Update(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::AdvanceAdoption(grpc::ServerContext* context,
+                                                  const pb::AdvanceAdoptionRequest* request,
+                                                  pb::Adoption* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->Advance(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::EvaluateAdoption(grpc::ServerContext* context,
+                                                   const pb::EvaluateAdoptionRequest* request,
+                                                   pb::Adoption* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->Evaluate(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::RepublishAdoption(grpc::ServerContext* context,
+                                                    const pb::RepublishAdoptionRequest* request,
+                                                    pb::Adoption* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->Republish(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::GetSpreadTree(grpc::ServerContext* context,
+                                                const pb::GetSpreadTreeRequest* request,
+                                                pb::SpreadTree* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller&) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->SpreadTree(request->solution()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::GetValueSummary(grpc::ServerContext* context,
+                                                  const pb::GetValueSummaryRequest* request,
+                                                  pb::ValueSummary* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller&) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, adoptions_->ValueSummary(request->solution()));
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace corematch::adoption

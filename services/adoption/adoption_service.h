@@ -1,21 +1,24 @@
 // services/adoption/adoption_service.h
 //
 // The gRPC edge of the adoption service: authenticates each call, hands it to
-// the AdoptionRequestRepository and converts the result to a gRPC status.
+// the AdoptionRequestRepository (requests) or the AdoptionRepository
+// (adoptions, spread trees) and converts the result to a gRPC status.
 #ifndef COREMATCH_SERVICES_ADOPTION_ADOPTION_SERVICE_H_
 #define COREMATCH_SERVICES_ADOPTION_ADOPTION_SERVICE_H_
 
 #include "corematch/adoption/v1/adoption.grpc.pb.h"
 #include "services/adoption/adoption_request_repository.h"
+#include "services/adoption/journey/adoption_repository.h"
 #include "services/common/auth.h"
 
 namespace corematch::adoption {
 
 class AdoptionServiceImpl final : public pb::AdoptionService::Service {
  public:
-  // Neither argument is owned; both must outlive the service.
-  AdoptionServiceImpl(AdoptionRequestRepository* repository, Authenticator* authenticator)
-      : repository_(repository), authenticator_(authenticator) {}
+  // No argument is owned; all must outlive the service.
+  AdoptionServiceImpl(AdoptionRequestRepository* repository, AdoptionRepository* adoptions,
+                      Authenticator* authenticator)
+      : repository_(repository), adoptions_(adoptions), authenticator_(authenticator) {}
 
   grpc::Status CreateAdoptionRequest(grpc::ServerContext* context,
                                      const pb::CreateAdoptionRequestRequest* request,
@@ -37,8 +40,34 @@ class AdoptionServiceImpl final : public pb::AdoptionService::Service {
   grpc::Status WatchChanges(grpc::ServerContext* context, const pb::WatchChangesRequest* request,
                             grpc::ServerWriter<pb::WatchChangesResponse>* writer) override;
 
+  grpc::Status OpenAdoption(grpc::ServerContext* context, const pb::OpenAdoptionRequest* request,
+                            pb::Adoption* response) override;
+  grpc::Status GetAdoption(grpc::ServerContext* context, const pb::GetAdoptionRequest* request,
+                           pb::Adoption* response) override;
+  grpc::Status ListAdoptions(grpc::ServerContext* context, const pb::ListAdoptionsRequest* request,
+                             pb::ListAdoptionsResponse* response) override;
+  grpc::Status UpdateAdoption(grpc::ServerContext* context,
+                              const pb::UpdateAdoptionRequest* request,
+                              pb::Adoption* response) override;
+  grpc::Status AdvanceAdoption(grpc::ServerContext* context,
+                               const pb::AdvanceAdoptionRequest* request,
+                               pb::Adoption* response) override;
+  grpc::Status EvaluateAdoption(grpc::ServerContext* context,
+                                const pb::EvaluateAdoptionRequest* request,
+                                pb::Adoption* response) override;
+  grpc::Status RepublishAdoption(grpc::ServerContext* context,
+                                 const pb::RepublishAdoptionRequest* request,
+                                 pb::Adoption* response) override;
+  // Public: any authenticated caller.
+  grpc::Status GetSpreadTree(grpc::ServerContext* context, const pb::GetSpreadTreeRequest* request,
+                             pb::SpreadTree* response) override;
+  grpc::Status GetValueSummary(grpc::ServerContext* context,
+                               const pb::GetValueSummaryRequest* request,
+                               pb::ValueSummary* response) override;
+
  private:
   AdoptionRequestRepository* const repository_;
+  AdoptionRepository* const adoptions_;
   Authenticator* const authenticator_;
 };
 

@@ -32,7 +32,9 @@ class AdoptionServiceTest : public AdoptionRepositoryTest {
  protected:
   void SetUp() override {
     AdoptionRepositoryTest::SetUp();
-    service_ = std::make_unique<AdoptionServiceImpl>(repository_.get(), &authenticator_);
+    adoptions_ = AdoptionRepository::Open(&store_, &clock_, &ids_).value();
+    service_ =
+        std::make_unique<AdoptionServiceImpl>(repository_.get(), adoptions_.get(), &authenticator_);
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
@@ -56,6 +58,7 @@ class AdoptionServiceTest : public AdoptionRepositoryTest {
   }
 
   FakeAuthenticator authenticator_;
+  std::unique_ptr<AdoptionRepository> adoptions_;
   std::unique_ptr<AdoptionServiceImpl> service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<pb::AdoptionService::Stub> stub_;

@@ -27,9 +27,10 @@ ABSL_FLAG(
 ABSL_FLAG(
     std::string, adoption_service, "",
     "address of the adoption service when matching or notification is hosted here and it is not");
-ABSL_FLAG(std::string, matching_service, "",
-          "address of the matching service when notification is hosted here and matching is "
-          "not");
+ABSL_FLAG(
+    std::string, matching_service, "",
+    "address of the matching service when notification or adoption is hosted here and matching is "
+    "not");
 ABSL_FLAG(std::string, matching_ranking, "full",
           "what matching weighs: full (fields, compounds, translation, context) or plain_bm25 "
           "(the evaluation baseline)");

@@ -17,8 +17,10 @@
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "services/adoption/adoption_service.h"
+#include "services/adoption/journey/journey_feeds.h"
 #include "services/adoption/organization_directory.h"
 #include "services/common/errors.h"
+#include "services/common/feed_follower.h"
 #include "services/common/status_macros.h"
 #include "services/matching/analysis/analyzer.h"
 #include "services/matching/service/matching_host.h"
@@ -104,6 +106,7 @@ class ServerImpl final : public CorematchServer {
                                                            absl::string_view flag);
   // Connects the late-bound authenticator and directory once the server runs.
   absl::Status BindDependencies();
+  absl::Status StartAdoptionFollowers();
 
   ServerOptions options_;
   SystemClock system_clock_;
@@ -123,7 +126,10 @@ class ServerImpl final : public CorematchServer {
   std::unique_ptr<storage::KvStore> adoption_store_;
   std::unique_ptr<LateBoundOrganizationDirectory> directory_;
   std::unique_ptr<adoption::AdoptionRequestRepository> requests_;
+  std::unique_ptr<adoption::AdoptionRepository> adoptions_;
   std::unique_ptr<adoption::AdoptionServiceImpl> adoption_service_;
+  // Adoptions follow publishing (lineage) and matching (connected matches).
+  std::vector<std::unique_ptr<FeedFollower>> adoption_followers_;
   std::unique_ptr<matching::Analyzer> analyzer_;
   std::unique_ptr<matching::PivotLexicon> lexicon_;
   std::unique_ptr<storage::KvStore> matching_store_;
@@ -162,8 +168,10 @@ absl::Status ServerImpl::AddAdoption(grpc::ServerBuilder& builder) {
   directory_ = std::make_unique<LateBoundOrganizationDirectory>();
   ASSIGN_OR_RETURN(requests_, adoption::AdoptionRequestRepository::Open(
                                   adoption_store_.get(), clock_, ids_, directory_.get()));
-  adoption_service_ =
-      std::make_unique<adoption::AdoptionServiceImpl>(requests_.get(), &authenticator_);
+  ASSIGN_OR_RETURN(adoptions_,
+                   adoption::AdoptionRepository::Open(adoption_store_.get(), clock_, ids_));
+  adoption_service_ = std::make_unique<adoption::AdoptionServiceImpl>(
+      requests_.get(), adoptions_.get(), &authenticator_);
   builder.RegisterService(adoption_service_.get());
   return absl::OkStatus();
 }
@@ -221,6 +229,26 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> ServerImpl::ChannelTo(absl::strin
   return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
 }
 
+absl::Status ServerImpl::StartAdoptionFollowers() {
+  ASSIGN_OR_RETURN(std::string secret, ReadOperatorKey(options_.operator_key_file));
+  // Each feed only where it can be reached: without matching, say, requests
+  // work and adoptions wait for connected matches.
+  if (Hosts("publishing") || !options_.publishing_address.empty()) {
+    ASSIGN_OR_RETURN(auto publishing,
+                     ChannelTo("publishing", options_.publishing_address, "--publishing_service"));
+    adoption_followers_.push_back(std::make_unique<FeedFollower>(
+        adoption::JourneyPublishingFeed(std::move(publishing), adoptions_.get()), secret));
+  }
+  if (Hosts("matching") || !options_.matching_address.empty()) {
+    ASSIGN_OR_RETURN(auto matching,
+                     ChannelTo("matching", options_.matching_address, "--matching_service"));
+    adoption_followers_.push_back(std::make_unique<FeedFollower>(
+        adoption::JourneyMatchingFeed(std::move(matching), adoptions_.get()), secret));
+  }
+  for (auto& follower : adoption_followers_) follower->Start();
+  return absl::OkStatus();
+}
+
 absl::Status ServerImpl::BindDependencies() {
   std::shared_ptr<grpc::Channel> organization_channel;
   if (Hosts("organization")) {
@@ -246,6 +274,7 @@ absl::Status ServerImpl::BindDependencies() {
                      ChannelTo("adoption", options_.adoption_address, "--adoption_service"));
     matching_->Start(std::move(publishing), std::move(adoption), std::move(secret));
   }
+  if (adoptions_ != nullptr) RETURN_IF_ERROR(StartAdoptionFollowers());
   if (notification_ != nullptr) {
     ASSIGN_OR_RETURN(std::string secret, ReadOperatorKey(options_.operator_key_file));
     ASSIGN_OR_RETURN(auto publishing,
@@ -303,6 +332,7 @@ void ServerImpl::Shutdown(absl::Duration grace) {
   // Feed streams never end by themselves: stop them so in-flight unary calls
   // are all the grace period waits for.
   if (notification_ != nullptr) notification_->Stop();
+  for (auto& follower : adoption_followers_) follower->Stop();
   if (matching_ != nullptr) matching_->Stop();
   if (solutions_ != nullptr) solutions_->feed().Shutdown();
   if (requests_ != nullptr) requests_->feed().Shutdown();

@@ -45,12 +45,13 @@ struct ServerOptions {
   std::set<std::string> services = {"organization", "publishing", "adoption"};
   // Where the organization service is when it is not hosted here.
   std::string organization_address;
-  // Where the publishing and adoption services are when matching is hosted
-  // here and they are not.
+  // Where the publishing and adoption services are when a service following
+  // their feeds (matching, notification; adoption follows publishing) is
+  // hosted here and they are not.
   std::string publishing_address;
   std::string adoption_address;
-  // Where the matching service is when notification is hosted here and it
-  // is not.
+  // Where the matching service is when notification or adoption is hosted
+  // here and it is not.
   std::string matching_address;
   // How notification streams and webhooks behave (retention, progress
   // markers, retries); tests shorten them.

@@ -64,8 +64,9 @@ class FeedFollowerTest : public ::testing::Test {
             .value();
     publishing_service_ =
         std::make_unique<publishing::PublishingServiceImpl>(solutions_.get(), &authenticator_);
-    adoption_service_ =
-        std::make_unique<adoption::AdoptionServiceImpl>(requests_.get(), &authenticator_);
+    adoptions_ = adoption::AdoptionRepository::Open(&adoption_store_, &clock_, &ids_).value();
+    adoption_service_ = std::make_unique<adoption::AdoptionServiceImpl>(
+        requests_.get(), adoptions_.get(), &authenticator_);
     grpc::ServerBuilder builder;
     builder.RegisterService(publishing_service_.get());
     builder.RegisterService(adoption_service_.get());
@@ -155,6 +156,7 @@ class FeedFollowerTest : public ::testing::Test {
   storage::MemoryKvStore publishing_store_, adoption_store_, matching_store_;
   std::unique_ptr<publishing::SolutionRepository> solutions_;
   std::unique_ptr<adoption::AdoptionRequestRepository> requests_;
+  std::unique_ptr<adoption::AdoptionRepository> adoptions_;
   std::unique_ptr<publishing::PublishingServiceImpl> publishing_service_;
   std::unique_ptr<adoption::AdoptionServiceImpl> adoption_service_;
   std::unique_ptr<grpc::Server> feeds_server_;

@@ -1,0 +1,269 @@
+#include "services/adoption/journey/adoption_repository.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/adoption/testing/adoption_test_fixture.h"
+#include "services/common/proto_time.h"
+#include "services/common/testing/status_matchers.h"
+
+namespace corematch::adoption {
+namespace {
+
+using ::corematch::testing::IsOk;
+using ::corematch::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::SizeIs;
+
+namespace pub = ::corematch::publishing::v1;
+namespace mat = ::corematch::matching::v1;
+
+constexpr absl::string_view kGoteborg = "organizations/goteborg";
+
+class AdoptionJourneyTest : public AdoptionRepositoryTest {
+ protected:
+  void SetUp() override {
+    AdoptionRepositoryTest::SetUp();
+    adoptions_ = AdoptionRepository::Open(&store_, &clock_, &ids_).value();
+    ASSERT_THAT(adoptions_->ApplySolutionEvent(SolutionEvent(JobbForst())), IsOk());
+    request_ = MustCreate(kAarhus);
+    ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m1", request_, "jobb")), IsOk());
+  }
+
+  static pub::Solution JobbForst() {
+    pub::Solution s;
+    s.set_name("solutions/jobb");
+    s.set_title("Jobb Först");
+    s.set_owner(std::string(kGoteborg));
+    s.mutable_origin()->set_country("SE");
+    s.set_state(pub::SOLUTION_STATE_PUBLISHED);
+    s.set_support_capacity(2);
+    s.add_core_elements()->set_title("Arbete eller studier inom 48 timmar");
+    s.add_preconditions()->set_description("En jobbcoach per 30 deltagare");
+    pub::Evidence* evidence = s.add_evidence();
+    evidence->set_metric("households on income support");
+    evidence->set_baseline(100);
+    evidence->set_result(70);
+    return s;
+  }
+
+  pub::WatchChangesResponse SolutionEvent(const pub::Solution& s) {
+    pub::WatchChangesResponse event;
+    event.set_sequence(++publishing_sequence_);
+    event.set_type(pub::CHANGE_TYPE_PUBLISHED);
+    *event.mutable_solution() = s;
+    return event;
+  }
+
+  mat::WatchChangesResponse MatchEvent(const std::string& id, const pb::AdoptionRequest& request,
+                                       const std::string& solution,
+                                       mat::MatchState state = mat::MATCH_STATE_CONNECTED) {
+    mat::WatchChangesResponse event;
+    event.set_sequence(++matching_sequence_);
+    event.set_type(mat::CHANGE_TYPE_UPDATED);
+    mat::Match& m = *event.mutable_match();
+    m.set_name("matches/" + id);
+    m.set_adoption_request(request.name());
+    m.set_solution("solutions/" + solution);
+    m.set_state(state);
+    return event;
+  }
+
+  absl::StatusOr<pb::Adoption> OpenFrom(absl::string_view caller, const std::string& match) {
+    pb::OpenAdoptionRequest request;
+    request.mutable_adoption()->set_match(match);
+    return adoptions_->Open(OrganizationCaller(caller), request);
+  }
+
+  absl::StatusOr<pb::Adoption> Advance(const pb::Adoption& a, pb::AdoptionStage stage,
+                                       const std::string& reason = "") {
+    pb::AdvanceAdoptionRequest request;
+    request.set_name(a.name());
+    request.set_stage(stage);
+    request.set_reason(reason);
+    return adoptions_->Advance(OrganizationCaller(kAarhus), request);
+  }
+
+  absl::StatusOr<pb::Adoption> Evaluate(const pb::Adoption& a) {
+    pb::EvaluateAdoptionRequest request;
+    request.set_name(a.name());
+    pb::EvaluatedEffect* effect = request.add_effects();
+    effect->set_metric("households on income support");
+    effect->set_baseline(400);
+    effect->set_result(300);
+    effect->set_period("2026");
+    return adoptions_->Evaluate(OrganizationCaller(kAarhus), request);
+  }
+
+  // Opens, and moves through to ANCHORED with an evaluation.
+  pb::Adoption Anchored() {
+    pb::Adoption a = OpenFrom(kAarhus, "matches/m1").value();
+    for (auto stage : {pb::ADOPTION_STAGE_PLAN, pb::ADOPTION_STAGE_LAUNCH, pb::ADOPTION_STAGE_LEAD,
+                       pb::ADOPTION_STAGE_EVALUATE}) {
+      a = Advance(a, stage).value();
+    }
+    EXPECT_THAT(Evaluate(a), IsOk());
+    return Advance(a, pb::ADOPTION_STAGE_ANCHORED).value();
+  }
+
+  std::unique_ptr<AdoptionRepository> adoptions_;
+  pb::AdoptionRequest request_;
+  int64_t publishing_sequence_ = 0;
+  int64_t matching_sequence_ = 0;
+};
+
+TEST_F(AdoptionJourneyTest, AConnectedMatchOpensAnAdoptionWithThePlanToFillIn) {
+  auto a = OpenFrom(kAarhus, "matches/m1");
+  ASSERT_THAT(a, IsOk());
+  EXPECT_EQ(a->stage(), pb::ADOPTION_STAGE_PREPARE);
+  EXPECT_EQ(a->solution(), "solutions/jobb");
+  EXPECT_EQ(a->adopter(), kAarhus);
+  EXPECT_EQ(a->owner(), kGoteborg);
+  EXPECT_EQ(a->context().country(), "DK");
+  ASSERT_THAT(a->core_elements(), SizeIs(1));
+  EXPECT_EQ(a->core_elements(0).core_element(), "Arbete eller studier inom 48 timmar");
+  ASSERT_THAT(a->preconditions(), SizeIs(1));
+  EXPECT_THAT(a->stage_history(), SizeIs(1));
+  EXPECT_THAT(OpenFrom(kAarhus, "matches/m1"), StatusIs(absl::StatusCode::kAlreadyExists));
+}
+
+TEST_F(AdoptionJourneyTest, OnlyAConnectedMatchesAdopterOpens) {
+  EXPECT_THAT(OpenFrom(kMalmo, "matches/m1"), StatusIs(absl::StatusCode::kPermissionDenied));
+  pb::AdoptionRequest malmo = MustCreate(kMalmo);
+  ASSERT_THAT(
+      adoptions_->ApplyMatchEvent(MatchEvent("m2", malmo, "jobb", mat::MATCH_STATE_PROPOSED)),
+      IsOk());
+  EXPECT_THAT(OpenFrom(kMalmo, "matches/m2"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("CONNECTED")));
+  EXPECT_THAT(OpenFrom(kMalmo, "matches/unknown"), StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(OpenFrom(kMalmo, "not-a-match"), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(AdoptionJourneyTest, TheOwnersSupportCapacityLimitsOpenAdoptions) {
+  ASSERT_THAT(OpenFrom(kAarhus, "matches/m1"), IsOk());
+  pb::AdoptionRequest malmo = MustCreate(kMalmo);
+  ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m2", malmo, "jobb")), IsOk());
+  ASSERT_THAT(OpenFrom(kMalmo, "matches/m2"), IsOk());
+  pb::AdoptionRequest skane = MustCreate(kSkane);
+  ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m3", skane, "jobb")), IsOk());
+  EXPECT_THAT(OpenFrom(kSkane, "matches/m3"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("at most 2")));
+}
+
+TEST_F(AdoptionJourneyTest, TheOwnerReadsOnlyTheAdopterChangesOthersSeeNothing) {
+  pb::Adoption a = OpenFrom(kAarhus, "matches/m1").value();
+  Caller owner = OrganizationCaller(kGoteborg);
+  EXPECT_THAT(adoptions_->Get(owner, a.name()), IsOk());
+  EXPECT_THAT(adoptions_->Get(OrganizationCaller(kMalmo), a.name()),
+              StatusIs(absl::StatusCode::kNotFound));
+  pb::UpdateAdoptionRequest update;
+  update.mutable_adoption()->set_name(a.name());
+  update.mutable_adoption()->add_implementation_keys("Ledningens stöd");
+  EXPECT_THAT(adoptions_->Update(owner, update), StatusIs(absl::StatusCode::kPermissionDenied));
+  auto updated = adoptions_->Update(OrganizationCaller(kAarhus), update);
+  ASSERT_THAT(updated, IsOk());
+  EXPECT_THAT(updated->implementation_keys(), ElementsAre("Ledningens stöd"));
+  auto listed = adoptions_->List(owner, {});
+  ASSERT_THAT(listed, IsOk());
+  EXPECT_THAT(listed->adoptions(), SizeIs(1));
+  EXPECT_THAT(adoptions_->List(OrganizationCaller(kMalmo), {})->adoptions(), SizeIs(0));
+}
+
+TEST_F(AdoptionJourneyTest, BadPlanFieldsAreNamed) {
+  pb::Adoption a = OpenFrom(kAarhus, "matches/m1").value();
+  pb::UpdateAdoptionRequest update;
+  update.mutable_adoption()->set_name(a.name());
+  pb::Effort* effort = update.mutable_adoption()->add_efforts();
+  effort->set_title("Jobbcoacher");
+  effort->add_actions()->set_due_date("next week");
+  EXPECT_THAT(adoptions_->Update(OrganizationCaller(kAarhus), update),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("due_date")));
+  EXPECT_EQ(adoptions_->Get(OrganizationCaller(kAarhus), a.name())->etag(), a.etag())
+      << "a rejected update stores nothing";
+}
+
+TEST_F(AdoptionJourneyTest, StagesMoveOneAtATimeAndAnchorOnlyOnceEvaluated) {
+  pb::Adoption a = OpenFrom(kAarhus, "matches/m1").value();
+  EXPECT_THAT(Advance(a, pb::ADOPTION_STAGE_LAUNCH),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(Evaluate(a), StatusIs(absl::StatusCode::kFailedPrecondition));
+  for (auto stage : {pb::ADOPTION_STAGE_PLAN, pb::ADOPTION_STAGE_LAUNCH, pb::ADOPTION_STAGE_LEAD,
+                     pb::ADOPTION_STAGE_EVALUATE}) {
+    auto moved = Advance(a, stage);
+    ASSERT_THAT(moved, IsOk());
+    a = *moved;
+  }
+  EXPECT_THAT(Advance(a, pb::ADOPTION_STAGE_ANCHORED),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("evaluat")));
+  EXPECT_THAT(Advance(a, pb::ADOPTION_STAGE_LAUNCH), StatusIs(absl::StatusCode::kInvalidArgument));
+  a = Advance(a, pb::ADOPTION_STAGE_LEAD, "the first evaluation came too early").value();
+  EXPECT_EQ(a.stage_history(a.stage_history_size() - 1).reason(),
+            "the first evaluation came too early");
+  a = Advance(a, pb::ADOPTION_STAGE_EVALUATE).value();
+  ASSERT_THAT(Evaluate(a), IsOk());
+  auto anchored = Advance(a, pb::ADOPTION_STAGE_ANCHORED);
+  ASSERT_THAT(anchored, IsOk());
+  EXPECT_EQ(anchored->stage(), pb::ADOPTION_STAGE_ANCHORED);
+  EXPECT_THAT(anchored->stage_history(), SizeIs(8));
+}
+
+TEST_F(AdoptionJourneyTest, AnAnchoredAdoptionRepublishesADerivedSolutionAndSpreadsOn) {
+  pb::Adoption a = Anchored();
+  pb::RepublishAdoptionRequest republish;
+  republish.set_name(a.name());
+  republish.set_solution("solutions/aarhus-jobb");
+  EXPECT_THAT(adoptions_->Republish(OrganizationCaller(kAarhus), republish),
+              StatusIs(absl::StatusCode::kUnavailable))
+      << "not on the feed yet";
+  pub::Solution adapted = JobbForst();
+  adapted.set_name("solutions/aarhus-jobb");
+  adapted.set_owner(std::string(kAarhus));
+  adapted.set_title("Job Først, Aarhus");
+  ASSERT_THAT(adoptions_->ApplySolutionEvent(SolutionEvent(adapted)), IsOk());
+  EXPECT_THAT(adoptions_->Republish(OrganizationCaller(kAarhus), republish),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("derived_from")));
+  adapted.set_derived_from("solutions/jobb");
+  ASSERT_THAT(adoptions_->ApplySolutionEvent(SolutionEvent(adapted)), IsOk());
+  auto republished = adoptions_->Republish(OrganizationCaller(kAarhus), republish);
+  ASSERT_THAT(republished, IsOk());
+  EXPECT_EQ(republished->republished_as(), "solutions/aarhus-jobb");
+
+  auto tree = adoptions_->SpreadTree("solutions/jobb");
+  ASSERT_THAT(tree, IsOk());
+  EXPECT_EQ(tree->generations(), 1);
+  EXPECT_EQ(tree->root().adoptions(0).adopter(), kAarhus);
+  EXPECT_EQ(tree->root().adoptions(0).republished().title(), "Job Først, Aarhus");
+  auto value = adoptions_->ValueSummary("solutions/jobb");
+  ASSERT_THAT(value, IsOk());
+  EXPECT_EQ(value->adopters(), 1);
+  EXPECT_EQ(value->population_reached(), 350000);
+  EXPECT_DOUBLE_EQ(value->effects(0).mean_relative_change(), -0.25);
+
+  // A restart rebuilds the lineage from the store.
+  adoptions_ = AdoptionRepository::Open(&store_, &clock_, &ids_).value();
+  auto again = adoptions_->SpreadTree("solutions/jobb");
+  ASSERT_THAT(again, IsOk());
+  EXPECT_EQ(again->SerializeAsString(), tree->SerializeAsString());
+}
+
+TEST_F(AdoptionJourneyTest, AnAnonymousAdopterIsNotNamedInTheTree) {
+  pb::AdoptionRequest hidden = MustCreate(kMalmo, pb::VISIBILITY_ANONYMOUS);
+  ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m2", hidden, "jobb")), IsOk());
+  ASSERT_THAT(OpenFrom(kMalmo, "matches/m2"), IsOk());
+  auto tree = adoptions_->SpreadTree("solutions/jobb");
+  ASSERT_THAT(tree, IsOk());
+  ASSERT_THAT(tree->root().adoptions(), SizeIs(1));
+  EXPECT_EQ(tree->root().adoptions(0).adopter(), "");
+  EXPECT_EQ(tree->root().adoptions(0).country(), "SE");
+}
+
+TEST_F(AdoptionJourneyTest, FeedEventsAtOrBeforeTheCursorAreSkipped) {
+  EXPECT_EQ(adoptions_->cursor(kJourneyMatchingFeed).value(), 1);
+  mat::WatchChangesResponse stale = MatchEvent("m9", request_, "jobb");
+  stale.set_sequence(1);
+  ASSERT_THAT(adoptions_->ApplyMatchEvent(stale), IsOk());
+  EXPECT_THAT(OpenFrom(kAarhus, "matches/m9"), StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+}  // namespace
+}  // namespace corematch::adoption
