@@ -6,6 +6,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
+#include "clients/cli/adoption_commands.h"
 #include "clients/cli/command_context.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/errors.h"
@@ -75,6 +76,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
   AddRequestCommands(app, ctx);
   AddMatchCommands(app, ctx);
   AddNotificationCommands(app, ctx);
+  AddAdoptionCommands(app, ctx);
   AddLoadCommands(app, ctx);
   AddEvalCommand(app, ctx);
   AddHealthCommands(app, ctx);

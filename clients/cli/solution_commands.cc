@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "clients/cli/adoption_commands.h"
 #include "clients/cli/input.h"
 #include "clients/cli/list_flags.h"
 #include "clients/cli/output.h"
@@ -182,6 +183,7 @@ void AddSolutionCommands(CLI::App& app, CommandContext& ctx) {
   AddUpdate(*group, ctx);
   AddPublish(*group, ctx);
   AddWithdraw(*group, ctx);
+  AddSpreadCommands(*group, ctx);
 }
 
 }  // namespace corematch::cli

@@ -440,6 +440,66 @@ expect_exit 0 "a second watch by Aarhus exits 0"
   fail "the second watch resumes after what the first printed" "only $second" "$out"
 pass "the second watch resumes after what the first printed"
 
+# --- The adoption journey: Aarhus takes up Jobb Först, anchors it, passes it on -----
+
+# Adoptions learn of the connection from matching's feed.
+for _ in $(seq 100); do  # 10 s
+  as "$aarhus_key" --output json adoption open "$match"
+  [[ $rc -eq 0 ]] && break
+  sleep 0.1
+done
+expect_exit 0 "adoption open from the connected match exits 0"
+expect_json 'd["stage"]' ADOPTION_STAGE_PREPARE "a new adoption starts in PREPARE"
+expect_json 'd["coreElements"][0]["coreElement"]' "Arbete eller studier inom 48 timmar" \
+  "the plan lists Jobb Först's core elements to keep"
+adoption=$(json 'd["name"]')
+
+as "$goteborg_key" adoption show "$adoption"
+expect_exit 0 "the owner reads the adoption"
+as "$goteborg_key" adoption advance "$adoption" plan
+expect_exit 2 "the owner cannot advance the adoption"
+expect_err "PERMISSION_DENIED" "the owner gets PERMISSION_DENIED"
+as "$malmo_key" adoption show "$adoption"
+expect_exit 2 "someone else cannot read the adoption"
+
+as "$aarhus_key" adoption advance "$adoption" launch
+expect_exit 2 "skipping a stage exits 2"
+expect_err "FAILED_PRECONDITION" "skipping a stage is FAILED_PRECONDITION"
+for stage in plan launch lead evaluate; do
+  as "$aarhus_key" adoption advance "$adoption" "$stage"
+  expect_exit 0 "adoption advance to $stage exits 0"
+done
+as "$aarhus_key" adoption advance "$adoption" anchored
+expect_exit 2 "anchoring before an evaluation exits 2"
+expect_err "EvaluateAdoption" "the error says to evaluate first"
+as "$aarhus_key" adoption evaluate "$adoption" --metric "households on income support" \
+  --baseline 1200 --result 900 --unit households --period 2026
+expect_exit 0 "adoption evaluate exits 0"
+as "$aarhus_key" --output json adoption advance "$adoption" anchored
+expect_exit 0 "adoption advance to anchored exits 0"
+expect_json 'd["stage"]' ADOPTION_STAGE_ANCHORED "the adoption is ANCHORED"
+
+as "$aarhus_key" --output json adoption republish "$adoption" \
+  -f "$source_dir/tests/e2e/job_foerst_aarhus.json"
+expect_exit 0 "adoption republish exits 0"
+adapted=$(json 'd["republishedAs"]')
+[[ -n $adapted ]] || fail "the adoption names the republished solution" "solutions/..." "$out"
+pass "the adoption names the republished solution"
+as "$aarhus_key" --output json solution get "$adapted"
+expect_json 'd["derivedFrom"]' "$jobb" "the adapted solution is derived from Jobb Först"
+
+as "$malmo_key" solution tree "$jobb"
+expect_exit 0 "solution tree exits 0 for anyone"
+expect_out "└── $adoption  $aarhus  DK  ANCHORED  households on income support 1200 → 900 households" \
+  "the tree shows Aarhus's anchored adoption and its effect"
+expect_out "    └── $adapted  Job Først, Aarhus  DK  $aarhus" \
+  "the tree shows the adapted solution it spread on as"
+as "$malmo_key" --output json solution value "$jobb"
+expect_exit 0 "solution value exits 0"
+expect_json '(d["adopters"], d["republished"])' "(1, 1)" "one adopter, one republished solution"
+expect_json 'round(d["effects"][0]["meanRelativeChange"], 2)' "-0.25" \
+  "the value summary reports the adopter's effect"
+
 # --- What a user sees when something is wrong ---------------------------------------
 
 echo '{"title": "", "language": "not a language"}' >"$tmp/invalid.json"

@@ -258,8 +258,9 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
     if (!match.has_value() || match->state() != mat::MATCH_STATE_CONNECTED) {
       return MakeError(absl::StatusCode::kFailedPrecondition, "MATCH_NOT_CONNECTED",
                        absl::StrCat(draft.match(),
-                                    " is not CONNECTED: an adoption opens once both the adopter "
-                                    "and the owner have said interested"));
+                                    " is not CONNECTED here: an adoption opens once both the "
+                                    "adopter and the owner have said interested (and matching's "
+                                    "feed has brought the news, within a second or so)"));
     }
     ASSIGN_OR_RETURN(v1::AdoptionRequest need, RequestOf(txn, match->adoption_request()));
     if (!caller.CanModify(need.requester())) {

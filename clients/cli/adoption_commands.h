@@ -1,0 +1,42 @@
+// clients/cli/adoption_commands.h
+//
+// `corematch adoption open|show|list|update|advance|evaluate|republish`
+// (AdoptionService's adoptions) and `corematch solution tree|value` (spread
+// tree and value summary). Adoption names are adoptions/{id} or {id};
+// plans come as an Adoption in protobuf JSON (-f plan.json).
+//
+// `solution tree` draws the spread tree in the terminal:
+//
+//   solutions/a  Jobb Först  SE  organizations/angered
+//   ├── adoptions/x  organizations/lundby  SE  ANCHORED  households on income support 200 → 150
+//   │   └── solutions/b  Jobb Först, Lundby  SE  organizations/lundby
+//   │       └── adoptions/y  organizations/kungsbacka  SE  PREPARE
+//   └── adoptions/z  (anonymous)  DK  PLAN
+//
+// `adoption republish NAME -f adapted.json` creates the adopter's adapted
+// solution (published, derived_from the adopted one) through
+// PublishingService and links it to the adoption.
+#ifndef COREMATCH_CLIENTS_CLI_ADOPTION_COMMANDS_H_
+#define COREMATCH_CLIENTS_CLI_ADOPTION_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "clients/cli/command_context.h"
+#include "corematch/adoption/v1/adoption.pb.h"
+
+namespace corematch::cli {
+
+// Adds the `adoption` command group to `app`.
+void AddAdoptionCommands(CLI::App& app, CommandContext& ctx);
+
+// Adds `tree` and `value` to the `solution` command group.
+void AddSpreadCommands(CLI::App& solution_group, CommandContext& ctx);
+
+// The lines `solution tree` prints for `tree`.
+std::vector<std::string> SpreadTreeLines(const adoption::v1::SpreadTree& tree);
+
+}  // namespace corematch::cli
+
+#endif  // COREMATCH_CLIENTS_CLI_ADOPTION_COMMANDS_H_
