@@ -170,6 +170,10 @@ absl::StatusOr<v1::ValueSummary> Lineage::ValueSummary(absl::string_view solutio
     out.set_stage(stage);
     out.set_adoptions(count);
   }
+  // The original's metrics that no adopter has reported yet are shown too.
+  for (const publishing::v1::Evidence& evidence : found->second.evidence) {
+    if (!metrics.contains(evidence.metric())) metrics[evidence.metric()].unit = evidence.unit();
+  }
   for (const auto& [name, m] : metrics) {
     v1::MetricSummary& out = *summary.add_effects();
     out.set_metric(name);
