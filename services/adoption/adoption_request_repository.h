@@ -76,6 +76,9 @@ class AdoptionRequestRepository {
                                             const pb::CloseAdoptionRequestRequest& request);
 
   ChangeFeed& feed() { return *feed_; }
+  // The store's one committer: adoptions commit through it too, so requests
+  // and adoptions share the change feed's sequence.
+  storage::Committer& committer() { return committer_; }
 
  private:
   AdoptionRequestRepository(storage::KvStore* store, Clock* clock, IdGenerator* ids,

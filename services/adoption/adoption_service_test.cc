@@ -32,7 +32,7 @@ class AdoptionServiceTest : public AdoptionRepositoryTest {
  protected:
   void SetUp() override {
     AdoptionRepositoryTest::SetUp();
-    adoptions_ = AdoptionRepository::Open(&store_, &clock_, &ids_).value();
+    adoptions_ = AdoptionRepository::Open(repository_.get(), &store_, &clock_, &ids_).value();
     service_ =
         std::make_unique<AdoptionServiceImpl>(repository_.get(), adoptions_.get(), &authenticator_);
     grpc::ServerBuilder builder;

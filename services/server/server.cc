@@ -168,8 +168,8 @@ absl::Status ServerImpl::AddAdoption(grpc::ServerBuilder& builder) {
   directory_ = std::make_unique<LateBoundOrganizationDirectory>();
   ASSIGN_OR_RETURN(requests_, adoption::AdoptionRequestRepository::Open(
                                   adoption_store_.get(), clock_, ids_, directory_.get()));
-  ASSIGN_OR_RETURN(adoptions_,
-                   adoption::AdoptionRepository::Open(adoption_store_.get(), clock_, ids_));
+  ASSIGN_OR_RETURN(adoptions_, adoption::AdoptionRepository::Open(
+                                   requests_.get(), adoption_store_.get(), clock_, ids_));
   adoption_service_ = std::make_unique<adoption::AdoptionServiceImpl>(
       requests_.get(), adoptions_.get(), &authenticator_);
   builder.RegisterService(adoption_service_.get());

@@ -442,6 +442,11 @@ pass "the second watch resumes after what the first printed"
 
 # --- The adoption journey: Aarhus takes up Jobb Först, anchors it, passes it on -----
 
+as "$goteborg_key" --output json subscription create --display-name "Spridning av Jobb Först" \
+  --event adoption_opened --event adoption_stage_changed
+expect_exit 0 "Göteborg subscribes to its adopters' progress"
+spread_subscription=$(json 'd["name"]')
+
 # Adoptions learn of the connection from matching's feed.
 for _ in $(seq 100); do  # 10 s
   as "$aarhus_key" --output json adoption open "$match"
@@ -478,6 +483,13 @@ expect_exit 0 "adoption evaluate exits 0"
 as "$aarhus_key" --output json adoption advance "$adoption" anchored
 expect_exit 0 "adoption advance to anchored exits 0"
 expect_json 'd["stage"]' ADOPTION_STAGE_ANCHORED "the adoption is ANCHORED"
+
+watch "$goteborg_key" --subscription "$spread_subscription" --count 6
+expect_exit 0 "watch of the spreading subscription exits 0"
+[[ $(types) == "ADOPTION_OPENED ADOPTION_STAGE_CHANGED ADOPTION_STAGE_CHANGED ADOPTION_STAGE_CHANGED ADOPTION_STAGE_CHANGED ADOPTION_STAGE_CHANGED" ]] ||
+  fail "Göteborg heard of the adoption and each of Aarhus's stage changes" \
+    "ADOPTION_OPENED and 5 × ADOPTION_STAGE_CHANGED" "$(types)"
+pass "Göteborg heard of the adoption and each of Aarhus's stage changes"
 
 as "$aarhus_key" --output json adoption republish "$adoption" \
   -f "$source_dir/tests/e2e/job_foerst_aarhus.json"

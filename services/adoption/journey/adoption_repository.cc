@@ -158,8 +158,9 @@ LineageSolution LineageOfSolution(const pub::Solution& s) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<AdoptionRepository>> AdoptionRepository::Open(
-    storage::KvStore* store, Clock* clock, IdGenerator* ids) {
-  std::unique_ptr<AdoptionRepository> repository(new AdoptionRepository(store, clock, ids));
+    AdoptionRequestRepository* requests, storage::KvStore* store, Clock* clock, IdGenerator* ids) {
+  std::unique_ptr<AdoptionRepository> repository(
+      new AdoptionRepository(requests, store, clock, ids));
   RETURN_IF_ERROR(repository->Rebuild());
   return repository;
 }
@@ -226,10 +227,16 @@ absl::StatusOr<v1::AdoptionRequest> AdoptionRepository::RequestOf(const storage:
   return *std::move(request);
 }
 
-void AdoptionRepository::Save(storage::Transaction& txn, v1::Adoption& adoption) {
+absl::Status AdoptionRepository::Save(storage::Transaction& txn, v1::Adoption& adoption,
+                                      v1::ChangeType type) {
   adoption.clear_etag();
   adoption.set_etag(ComputeEtag(adoption));
   txn.Put(ResourceKey(kCollection, IdOf(adoption.name())), adoption.SerializeAsString());
+  v1::WatchChangesResponse event;
+  event.set_type(type);
+  *event.mutable_adoption() = adoption;
+  *event.mutable_commit_time() = ToProtoTime(clock_->Now());
+  return feed_.Append(txn, event.SerializeAsString()).status();
 }
 
 absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
@@ -306,7 +313,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
     *started.mutable_time() = ToProtoTime(now);
     *opened.mutable_create_time() = ToProtoTime(now);
     *opened.mutable_update_time() = ToProtoTime(now);
-    Save(txn, opened);
+    RETURN_IF_ERROR(Save(txn, opened, v1::CHANGE_TYPE_ADOPTION_OPENED));
     txn.Put(CreateTimeIndexKey(kCollection, now, id), "");
     txn.Put(AdoptionOfMatchKey(match_id), id);
     RememberResponse(txn, caller.id(), kOpenMethod, request.request_id(),
@@ -352,7 +359,7 @@ absl::StatusOr<v1::ListAdoptionsResponse> AdoptionRepository::List(
 
 absl::StatusOr<v1::Adoption> AdoptionRepository::Mutate(
     const Caller& caller, absl::string_view name, absl::string_view etag, absl::string_view method,
-    absl::string_view request_id, const Change& change) {
+    absl::string_view request_id, v1::ChangeType type, const Change& change) {
   v1::Adoption result;
   v1::Visibility visibility = v1::VISIBILITY_UNSPECIFIED;
   RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
@@ -368,7 +375,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Mutate(
     const absl::Time now = clock_->Now();
     RETURN_IF_ERROR(change(a, now));
     *a.mutable_update_time() = ToProtoTime(now);
-    Save(txn, a);
+    RETURN_IF_ERROR(Save(txn, a, type));
     RememberResponse(txn, caller.id(), method, request_id, a.SerializeAsString());
     ASSIGN_OR_RETURN(v1::AdoptionRequest need, RequestOf(txn, a.adoption_request()));
     visibility = need.visibility();
@@ -383,7 +390,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Update(const Caller& caller,
                                                         const v1::UpdateAdoptionRequest& request) {
   const v1::Adoption& patch = request.adoption();
   return Mutate(caller, patch.name(), patch.etag(), "UpdateAdoption", "",
-                [&](v1::Adoption& a, absl::Time) -> absl::Status {
+                v1::CHANGE_TYPE_ADOPTION_UPDATED, [&](v1::Adoption& a, absl::Time) -> absl::Status {
                   RETURN_IF_ERROR(ApplyUpdateMask(patch, request.update_mask(), kUpdatableFields,
                                                   "update_mask", &a));
                   FieldViolations violations;
@@ -395,6 +402,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Update(const Caller& caller,
 absl::StatusOr<v1::Adoption> AdoptionRepository::Advance(
     const Caller& caller, const v1::AdvanceAdoptionRequest& request) {
   return Mutate(caller, request.name(), request.etag(), "AdvanceAdoption", request.request_id(),
+                v1::CHANGE_TYPE_ADOPTION_STAGE_CHANGED,
                 [&](v1::Adoption& a, absl::Time now) -> absl::Status {
                   RETURN_IF_ERROR(CheckStageChange(a.stage(), request.stage(), request.reason(),
                                                    !a.effects().empty()));
@@ -415,7 +423,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Evaluate(
   CheckEffects(request.effects(), violations);
   RETURN_IF_ERROR(violations.ToStatus());
   return Mutate(caller, request.name(), request.etag(), "EvaluateAdoption", request.request_id(),
-                [&](v1::Adoption& a, absl::Time) -> absl::Status {
+                v1::CHANGE_TYPE_ADOPTION_UPDATED, [&](v1::Adoption& a, absl::Time) -> absl::Status {
                   if (!MayEvaluate(a.stage())) {
                     return MakeError(absl::StatusCode::kFailedPrecondition, "NOTHING_TO_EVALUATE",
                                      absl::StrCat(a.name(), " is in ", StageName(a.stage()),
@@ -434,7 +442,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Republish(
                    ParseResourceName(request.solution(), "solutions", "solution"));
   return Mutate(
       caller, request.name(), request.etag(), "RepublishAdoption", "",
-      [&](v1::Adoption& a, absl::Time) -> absl::Status {
+      v1::CHANGE_TYPE_ADOPTION_UPDATED, [&](v1::Adoption& a, absl::Time) -> absl::Status {
         if (a.stage() != v1::ADOPTION_STAGE_ANCHORED) {
           return MakeError(absl::StatusCode::kFailedPrecondition, "NOT_ANCHORED",
                            absl::StrCat(a.name(), " is in ", StageName(a.stage()),

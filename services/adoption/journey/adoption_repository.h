@@ -32,8 +32,10 @@
 #include "corematch/adoption/v1/adoption.pb.h"
 #include "corematch/matching/v1/matching.pb.h"
 #include "corematch/publishing/v1/publishing.pb.h"
+#include "services/adoption/adoption_request_repository.h"
 #include "services/adoption/journey/lineage.h"
 #include "services/common/auth.h"
+#include "services/common/change_feed.h"
 #include "services/common/clock.h"
 #include "services/common/id_generator.h"
 #include "storage/committer.h"
@@ -46,10 +48,11 @@ inline constexpr absl::string_view kJourneyMatchingFeed = "matching";
 
 class AdoptionRepository {
  public:
-  // `store` is the adoption service's; none is owned. Rebuilds the lineage
-  // from the store.
-  static absl::StatusOr<std::unique_ptr<AdoptionRepository>> Open(storage::KvStore* store,
-                                                                  Clock* clock, IdGenerator* ids);
+  // `requests` is the adoption service's request repository, whose store,
+  // committer and change feed adoptions share (adoption events are on the
+  // same feed); none is owned. Rebuilds the lineage from the store.
+  static absl::StatusOr<std::unique_ptr<AdoptionRepository>> Open(
+      AdoptionRequestRepository* requests, storage::KvStore* store, Clock* clock, IdGenerator* ids);
 
   absl::StatusOr<v1::Adoption> Open(const Caller& caller, const v1::OpenAdoptionRequest& request);
   absl::StatusOr<v1::Adoption> Get(const Caller& caller, absl::string_view name);
@@ -72,8 +75,13 @@ class AdoptionRepository {
   absl::StatusOr<int64_t> cursor(absl::string_view feed);
 
  private:
-  AdoptionRepository(storage::KvStore* store, Clock* clock, IdGenerator* ids)
-      : store_(store), committer_(store), clock_(clock), ids_(ids) {}
+  AdoptionRepository(AdoptionRequestRepository* requests, storage::KvStore* store, Clock* clock,
+                     IdGenerator* ids)
+      : store_(store),
+        committer_(requests->committer()),
+        feed_(requests->feed()),
+        clock_(clock),
+        ids_(ids) {}
 
   absl::Status Rebuild();
   // Loads, checks the caller may change it and the etag, lets `change` edit
@@ -81,8 +89,10 @@ class AdoptionRepository {
   using Change = std::function<absl::Status(v1::Adoption&, absl::Time now)>;
   absl::StatusOr<v1::Adoption> Mutate(const Caller& caller, absl::string_view name,
                                       absl::string_view etag, absl::string_view method,
-                                      absl::string_view request_id, const Change& change);
-  void Save(storage::Transaction& txn, v1::Adoption& adoption);
+                                      absl::string_view request_id, v1::ChangeType type,
+                                      const Change& change);
+  // Stores `adoption` and appends its change event of `type`.
+  absl::Status Save(storage::Transaction& txn, v1::Adoption& adoption, v1::ChangeType type);
   // The request an adoption came from, for its requester and visibility.
   absl::StatusOr<v1::AdoptionRequest> RequestOf(const storage::Transaction& txn,
                                                 absl::string_view name);
@@ -91,7 +101,8 @@ class AdoptionRepository {
                             const std::function<absl::Status(storage::Transaction&)>& apply);
 
   storage::KvStore* const store_;
-  storage::Committer committer_;
+  storage::Committer& committer_;
+  ChangeFeed& feed_;
   Clock* const clock_;
   IdGenerator* const ids_;
   Lineage lineage_;

@@ -24,7 +24,7 @@ class AdoptionJourneyTest : public AdoptionRepositoryTest {
  protected:
   void SetUp() override {
     AdoptionRepositoryTest::SetUp();
-    adoptions_ = AdoptionRepository::Open(&store_, &clock_, &ids_).value();
+    adoptions_ = AdoptionRepository::Open(repository_.get(), &store_, &clock_, &ids_).value();
     ASSERT_THAT(adoptions_->ApplySolutionEvent(SolutionEvent(JobbForst())), IsOk());
     request_ = MustCreate(kAarhus);
     ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m1", request_, "jobb")), IsOk());
@@ -240,7 +240,7 @@ TEST_F(AdoptionJourneyTest, AnAnchoredAdoptionRepublishesADerivedSolutionAndSpre
   EXPECT_DOUBLE_EQ(value->effects(0).mean_relative_change(), -0.25);
 
   // A restart rebuilds the lineage from the store.
-  adoptions_ = AdoptionRepository::Open(&store_, &clock_, &ids_).value();
+  adoptions_ = AdoptionRepository::Open(repository_.get(), &store_, &clock_, &ids_).value();
   auto again = adoptions_->SpreadTree("solutions/jobb");
   ASSERT_THAT(again, IsOk());
   EXPECT_EQ(again->SerializeAsString(), tree->SerializeAsString());
@@ -255,6 +255,25 @@ TEST_F(AdoptionJourneyTest, AnAnonymousAdopterIsNotNamedInTheTree) {
   ASSERT_THAT(tree->root().adoptions(), SizeIs(1));
   EXPECT_EQ(tree->root().adoptions(0).adopter(), "");
   EXPECT_EQ(tree->root().adoptions(0).country(), "SE");
+}
+
+TEST_F(AdoptionJourneyTest, AdoptionChangesAreOnTheAdoptionFeedInOrder) {
+  pb::Adoption a = OpenFrom(kAarhus, "matches/m1").value();
+  ASSERT_THAT(Advance(a, pb::ADOPTION_STAGE_PLAN), IsOk());
+  std::vector<pb::ChangeType> types;
+  for (const pb::WatchChangesResponse& event : FeedEvents()) {
+    if (event.has_adoption()) {
+      types.push_back(event.type());
+      EXPECT_EQ(event.adoption().name(), a.name());
+    }
+  }
+  EXPECT_THAT(types,
+              ElementsAre(pb::CHANGE_TYPE_ADOPTION_OPENED, pb::CHANGE_TYPE_ADOPTION_STAGE_CHANGED));
+  std::vector<int64_t> sequences;
+  for (const pb::WatchChangesResponse& event : FeedEvents()) sequences.push_back(event.sequence());
+  EXPECT_TRUE(std::is_sorted(sequences.begin(), sequences.end()));
+  EXPECT_EQ(std::adjacent_find(sequences.begin(), sequences.end()), sequences.end())
+      << "requests and adoptions share one sequence";
 }
 
 TEST_F(AdoptionJourneyTest, FeedEventsAtOrBeforeTheCursorAreSkipped) {

@@ -64,7 +64,9 @@ class FeedFollowerTest : public ::testing::Test {
             .value();
     publishing_service_ =
         std::make_unique<publishing::PublishingServiceImpl>(solutions_.get(), &authenticator_);
-    adoptions_ = adoption::AdoptionRepository::Open(&adoption_store_, &clock_, &ids_).value();
+    adoptions_ =
+        adoption::AdoptionRepository::Open(requests_.get(), &adoption_store_, &clock_, &ids_)
+            .value();
     adoption_service_ = std::make_unique<adoption::AdoptionServiceImpl>(
         requests_.get(), adoptions_.get(), &authenticator_);
     grpc::ServerBuilder builder;

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/proto_time.h"
 #include "services/common/resource_name.h"
@@ -223,6 +224,7 @@ absl::Status MatchingRepository::ApplySolutionEvent(
 }
 
 absl::Status MatchingRepository::ApplyRequestEvent(const adoption_pb::WatchChangesResponse& event) {
+  if (!event.has_adoption_request()) return SkipRequestFeedEvent(event.sequence());
   const adoption_pb::AdoptionRequest& request = event.adoption_request();
   ASSIGN_OR_RETURN(std::string id,
                    ParseResourceName(request.name(), kRequestCollection, "adoption_request.name"));
@@ -263,6 +265,19 @@ absl::Status MatchingRepository::ApplyRequestEvent(const adoption_pb::WatchChang
   }
   TrackExpiry(request, live);
   return absl::OkStatus();
+}
+
+absl::Status MatchingRepository::SkipRequestFeedEvent(int64_t sequence) {
+  absl::MutexLock lock(&apply_mutex_);
+  return committer_.Run([&](storage::Transaction& txn) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> cursor, txn.Get(keys::kAdoptionCursor));
+    int64_t applied = 0;
+    if (cursor.has_value() && !absl::SimpleAtoi(*cursor, &applied)) {
+      return absl::DataLossError("corrupt adoption feed cursor");
+    }
+    if (sequence > applied) txn.Put(keys::kAdoptionCursor, absl::StrCat(sequence));
+    return absl::OkStatus();
+  });
 }
 
 void MatchingRepository::TrackExpiry(const adoption_pb::AdoptionRequest& request, bool live) {

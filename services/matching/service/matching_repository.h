@@ -113,6 +113,9 @@ class MatchingRepository {
   void RestoreRequest(absl::string_view id);
 
   void OnConnected(const std::string& solution, int delta);
+  // Moves the adoption cursor past an event that is not about a request
+  // (adoption events share that feed).
+  absl::Status SkipRequestFeedEvent(int64_t sequence);
   void TrackExpiry(const adoption_pb::AdoptionRequest& request, bool live)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(apply_mutex_);
 

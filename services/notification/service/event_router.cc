@@ -170,11 +170,57 @@ absl::Status EventRouter::ApplySolutionEvent(const publishing_pb::WatchChangesRe
 }
 
 absl::Status EventRouter::ApplyRequestEvent(const adoption_pb::WatchChangesResponse& event) {
+  if (event.has_adoption()) return ApplyAdoptionEvent(event);
   const adoption_pb::AdoptionRequest& request = event.adoption_request();
   return ApplyInOrder(kAdoptionFeed, event.sequence(), [&](storage::Transaction& txn) {
     txn.Put(KnownRequestKey(IdOf(request.name())), Remembered(request).SerializeAsString());
     return absl::OkStatus();
   });
+}
+
+absl::Status EventRouter::ApplyAdoptionEvent(const adoption_pb::WatchChangesResponse& event) {
+  const adoption_pb::Adoption& adoption = event.adoption();
+  return ApplyInOrder(
+      kAdoptionFeed, event.sequence(), [&](storage::Transaction& txn) -> absl::Status {
+        pb::Notification draft;
+        draft.set_subject(adoption.name());
+        draft.set_solution(adoption.solution());
+        draft.set_adoption_request(adoption.adoption_request());
+        *draft.mutable_event_time() = event.commit_time();
+        ASSIGN_OR_RETURN(auto solution, LoadKnown<publishing_pb::Solution>(
+                                            txn, KnownSolutionKey(IdOf(adoption.solution()))));
+        draft.set_title(solution.has_value() ? solution->title() : adoption.solution());
+        auto notify = [&](absl::string_view organization, pb::EventType type) -> absl::Status {
+          pb::Notification notification = draft;
+          notification.set_type(type);
+          notification.set_event_id(
+              EventId(kAdoptionFeed, event.sequence(), type, IdOf(organization)));
+          return NotifyOrganization(txn, organization, type, notification);
+        };
+        if (event.type() == adoption_pb::CHANGE_TYPE_ADOPTION_OPENED) {
+          draft.add_reasons(absl::StrCat(adoption.adopter(), " opened an adoption"));
+          return notify(adoption.owner(), pb::EVENT_TYPE_ADOPTION_OPENED);
+        }
+        if (event.type() != adoption_pb::CHANGE_TYPE_ADOPTION_STAGE_CHANGED ||
+            adoption.stage_history().empty()) {
+          return absl::OkStatus();
+        }
+        const adoption_pb::StageChange& change =
+            adoption.stage_history(adoption.stage_history_size() - 1);
+        std::string reason =
+            absl::StrCat("stage ", adoption_pb::AdoptionStage_Name(change.from_stage()).substr(15),
+                         " → ", adoption_pb::AdoptionStage_Name(change.to_stage()).substr(15));
+        if (!change.reason().empty()) absl::StrAppend(&reason, ": ", change.reason());
+        draft.add_reasons(reason);
+        // Each side is told of the other's move.
+        if (change.actor() != adoption.owner()) {
+          RETURN_IF_ERROR(notify(adoption.owner(), pb::EVENT_TYPE_ADOPTION_STAGE_CHANGED));
+        }
+        if (change.actor() != adoption.adopter()) {
+          RETURN_IF_ERROR(notify(adoption.adopter(), pb::EVENT_TYPE_ADOPTION_STAGE_CHANGED));
+        }
+        return absl::OkStatus();
+      });
 }
 
 absl::Status EventRouter::ApplyMatchEvent(const matching_pb::WatchChangesResponse& event) {

@@ -13,7 +13,9 @@
 //                                                  SOLUTION_MATCHED (owner)
 //               UPDATED, a side now interested    → OWNER_ / ADOPTER_INTERESTED
 //               UPDATED, now CONNECTED            → MATCH_CONNECTED (both)
-//   adoption    (remembered: who filed a request and who may see it)
+//   adoption    requests: remembered (who filed one, who may see it);
+//               ADOPTION_OPENED        → ADOPTION_OPENED (owner),
+//               ADOPTION_STAGE_CHANGED → ADOPTION_STAGE_CHANGED (the other side)
 //
 // The owner learns of a match only as matching's visibility rules allow
 // (services/matching/service/match_visibility.h): a private request's match
@@ -88,6 +90,7 @@ class EventRouter {
   // Runs `apply` with the feed cursor checked and advanced in one transaction.
   absl::Status ApplyInOrder(absl::string_view feed, int64_t sequence,
                             const std::function<absl::Status(storage::Transaction&)>& apply);
+  absl::Status ApplyAdoptionEvent(const adoption_pb::WatchChangesResponse& event);
   absl::Status NotifyOrganization(storage::Transaction& txn, absl::string_view organization,
                                   pb::EventType type, const pb::Notification& draft);
   // Writes the notification for `target` to its channels.

@@ -82,6 +82,40 @@ TEST_F(EventRouterTest, ASolutionCreatedPublishedIsNotifiedAsPublished) {
   EXPECT_EQ(inbox[0].type(), pb::EVENT_TYPE_SOLUTION_PUBLISHED);
 }
 
+TEST_F(EventRouterTest, EachSideOfAnAdoptionHearsOfTheOthersStageChanges) {
+  pb::Subscription all;
+  all.set_stream(true);
+  Subscribe("aarhus", all);
+  Subscribe("goteborg", all);
+  ASSERT_THAT(File(1, "r1", "aarhus"), IsOk());
+  adoption_pb::WatchChangesResponse event;
+  event.set_sequence(2);
+  event.set_type(adoption_pb::CHANGE_TYPE_ADOPTION_OPENED);
+  adoption_pb::Adoption& a = *event.mutable_adoption();
+  a.set_name("adoptions/a1");
+  a.set_solution("solutions/s1");
+  a.set_adopter("organizations/aarhus");
+  a.set_owner("organizations/goteborg");
+  *event.mutable_commit_time() = ToProtoTime(clock_.Now());
+  ASSERT_THAT(router_->ApplyRequestEvent(event), IsOk());
+  event.set_sequence(3);
+  event.set_type(adoption_pb::CHANGE_TYPE_ADOPTION_STAGE_CHANGED);
+  adoption_pb::StageChange* change = a.add_stage_history();
+  change->set_from_stage(adoption_pb::ADOPTION_STAGE_PREPARE);
+  change->set_to_stage(adoption_pb::ADOPTION_STAGE_PLAN);
+  change->set_actor("organizations/aarhus");
+  ASSERT_THAT(router_->ApplyRequestEvent(event), IsOk());
+
+  std::vector<pb::Notification> owner = InboxOf("goteborg");
+  ASSERT_THAT(owner, SizeIs(2));
+  EXPECT_EQ(owner[0].type(), pb::EVENT_TYPE_ADOPTION_OPENED);
+  EXPECT_EQ(owner[1].type(), pb::EVENT_TYPE_ADOPTION_STAGE_CHANGED);
+  EXPECT_EQ(owner[1].subject(), "adoptions/a1");
+  EXPECT_THAT(owner[1].reasons(), ElementsAre("stage PREPARE → PLAN"));
+  EXPECT_THAT(InboxOf("aarhus"), IsEmpty()) << "the adopter made the move itself";
+  EXPECT_EQ(router_->cursor(kAdoptionFeed).value(), 3);
+}
+
 TEST_F(EventRouterTest, AnEventAtOrBeforeTheCursorIsNotAppliedTwice) {
   Subscribe("aarhus", EmploymentProfile());
   ASSERT_THAT(Publish(1, EmploymentSolution("s1", "goteborg")), IsOk());
