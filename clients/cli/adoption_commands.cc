@@ -52,16 +52,19 @@ void AddOpen(CLI::App& group, CommandContext& ctx) {
   auto match = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
   auto request_id = std::make_shared<std::string>();
+  auto cohort = std::make_shared<std::string>();
   cmd->add_option("MATCH", *match, "matches/{id} or {id}")->required();
   cmd->add_option("-f,--file", *file, "A first plan, as an Adoption in protobuf JSON");
+  cmd->add_option("--cohort", *cohort, "Join this cohorts/{id} of the solution's owner");
   cmd->add_option("--request-id", *request_id, "A UUID; a retry with it opens nothing twice");
-  OnRun(cmd, ctx, [&ctx, match, file, request_id] {
+  OnRun(cmd, ctx, [&ctx, match, file, request_id, cohort] {
     ad::OpenAdoptionRequest request;
     if (!file->empty()) {
       absl::Status read = ReadJsonMessage(*file, ctx.in(), request.mutable_adoption());
       if (!read.ok()) return ctx.UsageError(read);
     }
     request.mutable_adoption()->set_match(ResourceName("matches", *match));
+    if (!cohort->empty()) request.mutable_adoption()->set_cohort(ResourceName("cohorts", *cohort));
     request.set_request_id(*request_id);
     auto stub = Stub(ctx);
     return CallAndPrintAdoption(ctx, [&](grpc::ClientContext* c, ad::Adoption* out) {
@@ -332,7 +335,105 @@ void AddValue(CLI::App& group, CommandContext& ctx) {
   });
 }
 
+void AddCohortCreate(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand("create", "Start a cohort that takes up your solution");
+  auto solution = std::make_shared<std::string>();
+  auto display_name = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  cmd->add_option("SOLUTION", *solution, "solutions/{id} or {id}: your solution")->required();
+  cmd->add_option("--display-name", *display_name, "What the cohort is called");
+  cmd->add_option("-f,--file", *file, "Workshops and milestones, as a Cohort in protobuf JSON");
+  OnRun(cmd, ctx, [&ctx, solution, display_name, file] {
+    ad::CreateCohortRequest request;
+    if (!file->empty()) {
+      absl::Status read = ReadJsonMessage(*file, ctx.in(), request.mutable_cohort());
+      if (!read.ok()) return ctx.UsageError(read);
+    }
+    request.mutable_cohort()->set_solution(ResourceName("solutions", *solution));
+    if (!display_name->empty()) request.mutable_cohort()->set_display_name(*display_name);
+    ad::Cohort response;
+    auto stub = Stub(ctx);
+    return ctx.CallAndPrint(response, [&](grpc::ClientContext* c) {
+      return stub->CreateCohort(c, request, &response);
+    });
+  });
+}
+
+void AddCohortShow(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand("show", "Show a cohort: workshops, milestones, adoptions");
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("NAME", *name, "cohorts/{id} or {id}")->required();
+  OnRun(cmd, ctx, [&ctx, name] {
+    ad::GetCohortRequest request;
+    request.set_name(ResourceName("cohorts", *name));
+    ad::Cohort response;
+    auto stub = Stub(ctx);
+    return ctx.CallAndPrint(
+        response, [&](grpc::ClientContext* c) { return stub->GetCohort(c, request, &response); });
+  });
+}
+
+void AddCohortList(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand("list", "List cohorts");
+  auto solution = std::make_shared<std::string>();
+  auto all = std::make_shared<bool>(false);
+  cmd->add_option("--solution", *solution, "Only the cohorts of this solution");
+  cmd->add_flag("--all", *all, "Follow next_page_token to the last page");
+  OnRun(cmd, ctx, [&ctx, solution, all] {
+    ad::ListCohortsRequest request;
+    if (!solution->empty()) {
+      request.set_filter(absl::StrCat("solution = \"", ResourceName("solutions", *solution), "\""));
+    }
+    auto stub = Stub(ctx);
+    ad::ListCohortsResponse response;
+    grpc::Status status = ctx.FetchPages<ad::ListCohortsRequest, ad::ListCohortsResponse>(
+        request, *all, &response,
+        [&](grpc::ClientContext* c, const ad::ListCohortsRequest& r,
+            ad::ListCohortsResponse* page) { return stub->ListCohorts(c, r, page); });
+    if (!status.ok()) return ctx.RpcError(status);
+    Table table({"NAME", "SOLUTION", "DISPLAY NAME", "ADOPTIONS", "WORKSHOPS", "MILESTONES"});
+    for (const ad::Cohort& c : response.cohorts()) {
+      table.AddRow({c.name(), c.solution(), c.display_name(), absl::StrCat(c.adoptions_size()),
+                    absl::StrCat(c.workshops_size()), absl::StrCat(c.milestones_size())});
+    }
+    ctx.printer().List(response, table, response.next_page_token());
+    return kExitOk;
+  });
+}
+
+void AddCohortUpdate(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand("update", "Change a cohort's workshops and milestones");
+  auto name = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  auto mask = std::make_shared<std::string>();
+  cmd->add_option("NAME", *name, "cohorts/{id} or {id}")->required();
+  cmd->add_option("-f,--file", *file, "The fields, as a Cohort in protobuf JSON")->required();
+  cmd->add_option("--update-mask", *mask, "Comma-separated fields; default those in the file");
+  OnRun(cmd, ctx, [&ctx, name, file, mask] {
+    ad::UpdateCohortRequest request;
+    absl::Status read = ReadJsonMessage(*file, ctx.in(), request.mutable_cohort());
+    if (!read.ok()) return ctx.UsageError(read);
+    request.mutable_cohort()->set_name(ResourceName("cohorts", *name));
+    if (!mask->empty()) *request.mutable_update_mask() = ParseFieldMask(*mask);
+    ad::Cohort response;
+    auto stub = Stub(ctx);
+    return ctx.CallAndPrint(response, [&](grpc::ClientContext* c) {
+      return stub->UpdateCohort(c, request, &response);
+    });
+  });
+}
+
 }  // namespace
+
+void AddCohortCommands(CLI::App& app, CommandContext& ctx) {
+  CLI::App* group = app.add_subcommand(
+      "cohort", "Cohorts: adopters taking up one solution together, run by its owner");
+  group->require_subcommand(1);
+  AddCohortCreate(*group, ctx);
+  AddCohortShow(*group, ctx);
+  AddCohortList(*group, ctx);
+  AddCohortUpdate(*group, ctx);
+}
 
 std::vector<std::string> SpreadTreeLines(const ad::SpreadTree& tree) {
   std::vector<std::string> lines;

@@ -1,9 +1,9 @@
 // clients/cli/adoption_commands.h
 //
 // `corematch adoption open|show|list|update|advance|evaluate|republish`
-// (AdoptionService's adoptions) and `corematch solution tree|value` (spread
-// tree and value summary). Adoption names are adoptions/{id} or {id};
-// plans come as an Adoption in protobuf JSON (-f plan.json).
+// (AdoptionService's adoptions), `corematch cohort create|show|list|update`
+// and `corematch solution tree|value` (spread tree and value summary). Adoption names are
+// adoptions/{id} or {id}; plans come as an Adoption in protobuf JSON (-f plan.json).
 //
 // `solution tree` draws the spread tree in the terminal:
 //
@@ -30,6 +30,9 @@ namespace corematch::cli {
 
 // Adds the `adoption` command group to `app`.
 void AddAdoptionCommands(CLI::App& app, CommandContext& ctx);
+
+// Adds the `cohort` command group (create|show|list|update) to `app`.
+void AddCohortCommands(CLI::App& app, CommandContext& ctx);
 
 // Adds `tree` and `value` to the `solution` command group.
 void AddSpreadCommands(CLI::App& solution_group, CommandContext& ctx);

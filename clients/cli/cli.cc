@@ -77,6 +77,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
   AddMatchCommands(app, ctx);
   AddNotificationCommands(app, ctx);
   AddAdoptionCommands(app, ctx);
+  AddCohortCommands(app, ctx);
   AddLoadCommands(app, ctx);
   AddEvalCommand(app, ctx);
   AddHealthCommands(app, ctx);

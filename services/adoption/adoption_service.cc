@@ -146,4 +146,40 @@ grpc::Status AdoptionServiceImpl::GetValueSummary(grpc::ServerContext* context,
   });
 }
 
+grpc::Status AdoptionServiceImpl::CreateCohort(grpc::ServerContext* context,
+                                               const pb::CreateCohortRequest* request,
+                                               pb::Cohort* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, cohorts_->Create(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::GetCohort(grpc::ServerContext* context,
+                                            const pb::GetCohortRequest* request,
+                                            pb::Cohort* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller&) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, cohorts_->Get(request->name()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::ListCohorts(grpc::ServerContext* context,
+                                              const pb::ListCohortsRequest* request,
+                                              pb::ListCohortsResponse* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, cohorts_->List(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AdoptionServiceImpl::UpdateCohort(grpc::ServerContext* context,
+                                               const pb::UpdateCohortRequest* request,
+                                               pb::Cohort* response) {
+  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(*response, cohorts_->Update(caller, *request));
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace corematch::adoption

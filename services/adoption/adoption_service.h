@@ -9,6 +9,7 @@
 #include "corematch/adoption/v1/adoption.grpc.pb.h"
 #include "services/adoption/adoption_request_repository.h"
 #include "services/adoption/journey/adoption_repository.h"
+#include "services/adoption/journey/cohort_repository.h"
 #include "services/common/auth.h"
 
 namespace corematch::adoption {
@@ -17,8 +18,11 @@ class AdoptionServiceImpl final : public pb::AdoptionService::Service {
  public:
   // No argument is owned; all must outlive the service.
   AdoptionServiceImpl(AdoptionRequestRepository* repository, AdoptionRepository* adoptions,
-                      Authenticator* authenticator)
-      : repository_(repository), adoptions_(adoptions), authenticator_(authenticator) {}
+                      CohortRepository* cohorts, Authenticator* authenticator)
+      : repository_(repository),
+        adoptions_(adoptions),
+        cohorts_(cohorts),
+        authenticator_(authenticator) {}
 
   grpc::Status CreateAdoptionRequest(grpc::ServerContext* context,
                                      const pb::CreateAdoptionRequestRequest* request,
@@ -64,10 +68,19 @@ class AdoptionServiceImpl final : public pb::AdoptionService::Service {
   grpc::Status GetValueSummary(grpc::ServerContext* context,
                                const pb::GetValueSummaryRequest* request,
                                pb::ValueSummary* response) override;
+  grpc::Status CreateCohort(grpc::ServerContext* context, const pb::CreateCohortRequest* request,
+                            pb::Cohort* response) override;
+  grpc::Status GetCohort(grpc::ServerContext* context, const pb::GetCohortRequest* request,
+                         pb::Cohort* response) override;
+  grpc::Status ListCohorts(grpc::ServerContext* context, const pb::ListCohortsRequest* request,
+                           pb::ListCohortsResponse* response) override;
+  grpc::Status UpdateCohort(grpc::ServerContext* context, const pb::UpdateCohortRequest* request,
+                            pb::Cohort* response) override;
 
  private:
   AdoptionRequestRepository* const repository_;
   AdoptionRepository* const adoptions_;
+  CohortRepository* const cohorts_;
   Authenticator* const authenticator_;
 };
 

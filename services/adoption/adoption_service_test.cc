@@ -33,8 +33,11 @@ class AdoptionServiceTest : public AdoptionRepositoryTest {
   void SetUp() override {
     AdoptionRepositoryTest::SetUp();
     adoptions_ = AdoptionRepository::Open(repository_.get(), &store_, &clock_, &ids_).value();
-    service_ =
-        std::make_unique<AdoptionServiceImpl>(repository_.get(), adoptions_.get(), &authenticator_);
+    cohorts_ =
+        CohortRepository::Open(adoptions_->committer(), adoptions_->lineage(), &clock_, &ids_)
+            .value();
+    service_ = std::make_unique<AdoptionServiceImpl>(repository_.get(), adoptions_.get(),
+                                                     cohorts_.get(), &authenticator_);
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
@@ -59,6 +62,7 @@ class AdoptionServiceTest : public AdoptionRepositoryTest {
 
   FakeAuthenticator authenticator_;
   std::unique_ptr<AdoptionRepository> adoptions_;
+  std::unique_ptr<CohortRepository> cohorts_;
   std::unique_ptr<AdoptionServiceImpl> service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<pb::AdoptionService::Stub> stub_;

@@ -127,6 +127,7 @@ class ServerImpl final : public CorematchServer {
   std::unique_ptr<LateBoundOrganizationDirectory> directory_;
   std::unique_ptr<adoption::AdoptionRequestRepository> requests_;
   std::unique_ptr<adoption::AdoptionRepository> adoptions_;
+  std::unique_ptr<adoption::CohortRepository> cohorts_;
   std::unique_ptr<adoption::AdoptionServiceImpl> adoption_service_;
   // Adoptions follow publishing (lineage) and matching (connected matches).
   std::vector<std::unique_ptr<FeedFollower>> adoption_followers_;
@@ -170,8 +171,10 @@ absl::Status ServerImpl::AddAdoption(grpc::ServerBuilder& builder) {
                                   adoption_store_.get(), clock_, ids_, directory_.get()));
   ASSIGN_OR_RETURN(adoptions_, adoption::AdoptionRepository::Open(
                                    requests_.get(), adoption_store_.get(), clock_, ids_));
+  ASSIGN_OR_RETURN(cohorts_, adoption::CohortRepository::Open(adoptions_->committer(),
+                                                              adoptions_->lineage(), clock_, ids_));
   adoption_service_ = std::make_unique<adoption::AdoptionServiceImpl>(
-      requests_.get(), adoptions_.get(), &authenticator_);
+      requests_.get(), adoptions_.get(), cohorts_.get(), &authenticator_);
   builder.RegisterService(adoption_service_.get());
   return absl::OkStatus();
 }

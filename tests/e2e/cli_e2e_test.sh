@@ -322,6 +322,7 @@ expect_out "state: FULFILLED" "request close --outcome fulfilled makes it FULFIL
 # --- Matching: Jobb Först meets a Danish need -------------------------------------
 
 new_organization "Göteborgs Stad" SE SE232 sv
+goteborg=$org_name
 goteborg_key="$tmp/goteborg.key"
 new_key "$org_name" "$goteborg_key"
 
@@ -511,6 +512,16 @@ expect_exit 0 "solution value exits 0"
 expect_json '(d["adopters"], d["republished"])' "(1, 1)" "one adopter, one republished solution"
 expect_json 'round(d["effects"][0]["meanRelativeChange"], 2)' "-0.25" \
   "the value summary reports the adopter's effect"
+
+as "$goteborg_key" --output json cohort create "$jobb" --display-name "Spridningslabbet 2027"
+expect_exit 0 "the owner starts a cohort for Jobb Först"
+expect_json 'd["owner"]' "$goteborg" "the cohort is run by Jobb Först's owner, Göteborg"
+as "$aarhus_key" cohort create "$jobb"
+expect_exit 2 "someone else cannot start a cohort for Jobb Först"
+expect_err "PERMISSION_DENIED" "starting a cohort for another's solution is PERMISSION_DENIED"
+as "$malmo_key" cohort list --solution "$jobb"
+expect_exit 0 "cohort list exits 0 for anyone"
+expect_out "Spridningslabbet 2027" "cohort list shows the cohort"
 
 # --- What a user sees when something is wrong ---------------------------------------
 

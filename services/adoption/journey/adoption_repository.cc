@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/adoption/journey/adoption_stage.h"
+#include "services/adoption/journey/cohort_repository.h"
 #include "services/common/errors.h"
 #include "services/common/etag.h"
 #include "services/common/filter.h"
@@ -214,6 +215,7 @@ LineageAdoption AdoptionRepository::LineageOf(const v1::Adoption& a,
   out.stage = a.stage();
   out.effects.assign(a.effects().begin(), a.effects().end());
   out.republished_as = a.republished_as();
+  out.cohort = a.cohort();
   return out;
 }
 
@@ -286,13 +288,26 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
       return absl::UnavailableError(absl::StrCat(
           match->solution(), " has not arrived on the publishing feed yet; retry shortly"));
     }
-    const int open = lineage_.OpenAdoptions(solution->name());
-    if (solution->support_capacity() > 0 && open >= solution->support_capacity()) {
+    std::optional<v1::Cohort> cohort;
+    if (!draft.cohort().empty()) {
+      ASSIGN_OR_RETURN(cohort, LoadCohort(txn, draft.cohort()));
+      if (cohort->solution() != solution->name()) {
+        return MakeError(absl::StatusCode::kFailedPrecondition, "COHORT_OF_ANOTHER_SOLUTION",
+                         absl::StrCat(draft.cohort(), " takes up ", cohort->solution(), ", not ",
+                                      solution->name()));
+      }
+    }
+    // Joining a cohort takes no more of the owner's capacity: the cohort
+    // already counts.
+    const int units = lineage_.SupportUnits(solution->name());
+    if (!cohort.has_value() && solution->support_capacity() > 0 &&
+        units >= solution->support_capacity()) {
       return MakeError(
           absl::StatusCode::kFailedPrecondition, "SUPPORT_CAPACITY_TAKEN",
           absl::StrCat(solution->owner(), " supports at most ", solution->support_capacity(),
-                       " adoptions of ", solution->name(), " at once and ", open,
-                       " are open; ask the owner, or wait until one is anchored"));
+                       " adopters or cohorts of ", solution->name(), " at once and ", units,
+                       " are under way; join one of its cohorts, ask the owner, or wait until "
+                       "an adoption is anchored"));
     }
     const absl::Time now = clock_->Now();
     const std::string id = ids_->NewId();
@@ -316,6 +331,10 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
     RETURN_IF_ERROR(Save(txn, opened, v1::CHANGE_TYPE_ADOPTION_OPENED));
     txn.Put(CreateTimeIndexKey(kCollection, now, id), "");
     txn.Put(AdoptionOfMatchKey(match_id), id);
+    if (cohort.has_value()) {
+      cohort->add_adoptions(opened.name());
+      SaveCohort(txn, *cohort);
+    }
     RememberResponse(txn, caller.id(), kOpenMethod, request.request_id(),
                      opened.SerializeAsString());
     visibility = need.visibility();

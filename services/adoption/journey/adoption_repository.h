@@ -74,6 +74,10 @@ class AdoptionRepository {
   absl::Status ApplyMatchEvent(const matching::v1::WatchChangesResponse& event);
   absl::StatusOr<int64_t> cursor(absl::string_view feed);
 
+  // What cohorts share: the lineage, for the owner's support capacity.
+  Lineage* lineage() { return &lineage_; }
+  storage::Committer* committer() { return &committer_; }
+
  private:
   AdoptionRepository(AdoptionRequestRepository* requests, storage::KvStore* store, Clock* clock,
                      IdGenerator* ids)

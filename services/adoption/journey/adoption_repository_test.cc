@@ -2,6 +2,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/adoption/journey/cohort_repository.h"
 #include "services/adoption/testing/adoption_test_fixture.h"
 #include "services/common/proto_time.h"
 #include "services/common/testing/status_matchers.h"
@@ -25,6 +26,9 @@ class AdoptionJourneyTest : public AdoptionRepositoryTest {
   void SetUp() override {
     AdoptionRepositoryTest::SetUp();
     adoptions_ = AdoptionRepository::Open(repository_.get(), &store_, &clock_, &ids_).value();
+    cohorts_ =
+        CohortRepository::Open(adoptions_->committer(), adoptions_->lineage(), &clock_, &ids_)
+            .value();
     ASSERT_THAT(adoptions_->ApplySolutionEvent(SolutionEvent(JobbForst())), IsOk());
     request_ = MustCreate(kAarhus);
     ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m1", request_, "jobb")), IsOk());
@@ -69,9 +73,11 @@ class AdoptionJourneyTest : public AdoptionRepositoryTest {
     return event;
   }
 
-  absl::StatusOr<pb::Adoption> OpenFrom(absl::string_view caller, const std::string& match) {
+  absl::StatusOr<pb::Adoption> OpenFrom(absl::string_view caller, const std::string& match,
+                                        const std::string& cohort = "") {
     pb::OpenAdoptionRequest request;
     request.mutable_adoption()->set_match(match);
+    request.mutable_adoption()->set_cohort(cohort);
     return adoptions_->Open(OrganizationCaller(caller), request);
   }
 
@@ -107,6 +113,7 @@ class AdoptionJourneyTest : public AdoptionRepositoryTest {
   }
 
   std::unique_ptr<AdoptionRepository> adoptions_;
+  std::unique_ptr<CohortRepository> cohorts_;
   pb::AdoptionRequest request_;
   int64_t publishing_sequence_ = 0;
   int64_t matching_sequence_ = 0;
@@ -274,6 +281,76 @@ TEST_F(AdoptionJourneyTest, AdoptionChangesAreOnTheAdoptionFeedInOrder) {
   EXPECT_TRUE(std::is_sorted(sequences.begin(), sequences.end()));
   EXPECT_EQ(std::adjacent_find(sequences.begin(), sequences.end()), sequences.end())
       << "requests and adoptions share one sequence";
+}
+
+TEST_F(AdoptionJourneyTest, TheOwnerRunsACohortThatCountsOnceAgainstItsCapacity) {
+  pb::CreateCohortRequest create;
+  create.mutable_cohort()->set_solution("solutions/jobb");
+  create.mutable_cohort()->set_display_name("Spridningslabbet 2026");
+  pb::Workshop* workshop = create.mutable_cohort()->add_workshops();
+  workshop->set_title("Kärnan i Jobb Först");
+  workshop->set_date("2026-02-10");
+  EXPECT_THAT(cohorts_->Create(OrganizationCaller(kAarhus), create),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  auto cohort = cohorts_->Create(OrganizationCaller(kGoteborg), create);
+  ASSERT_THAT(cohort, IsOk());
+  EXPECT_EQ(cohort->owner(), kGoteborg);
+
+  // Capacity 2: the cohort is one; Aarhus alone is the second.
+  ASSERT_THAT(OpenFrom(kAarhus, "matches/m1"), IsOk());
+  pb::AdoptionRequest malmo = MustCreate(kMalmo);
+  ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m2", malmo, "jobb")), IsOk());
+  EXPECT_THAT(OpenFrom(kMalmo, "matches/m2"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("cohorts")));
+  // Joining the cohort takes nothing more.
+  auto joined = OpenFrom(kMalmo, "matches/m2", cohort->name());
+  ASSERT_THAT(joined, IsOk());
+  EXPECT_EQ(joined->cohort(), cohort->name());
+  pb::AdoptionRequest skane = MustCreate(kSkane);
+  ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m3", skane, "jobb")), IsOk());
+  ASSERT_THAT(OpenFrom(kSkane, "matches/m3", cohort->name()), IsOk());
+  auto members = cohorts_->Get(cohort->name());
+  ASSERT_THAT(members, IsOk());
+  EXPECT_THAT(members->adoptions(), SizeIs(2));
+  // A third unit is too many, for a cohort as for an adoption.
+  EXPECT_THAT(cohorts_->Create(OrganizationCaller(kGoteborg), create),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+
+  pb::UpdateCohortRequest update;
+  update.mutable_cohort()->set_name(cohort->name());
+  pb::Milestone* milestone = update.mutable_cohort()->add_milestones();
+  milestone->set_title("Alla fyra har startat");
+  milestone->set_due_date("someday");
+  update.mutable_update_mask()->add_paths("milestones");
+  EXPECT_THAT(cohorts_->Update(OrganizationCaller(kGoteborg), update),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("due_date")));
+  milestone->set_due_date("2026-06-30");
+  EXPECT_THAT(cohorts_->Update(OrganizationCaller(kMalmo), update),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  auto updated = cohorts_->Update(OrganizationCaller(kGoteborg), update);
+  ASSERT_THAT(updated, IsOk());
+  EXPECT_THAT(updated->milestones(), SizeIs(1));
+  EXPECT_THAT(updated->adoptions(), SizeIs(2)) << "members are kept";
+
+  // A restart counts the cohort again.
+  adoptions_ = AdoptionRepository::Open(repository_.get(), &store_, &clock_, &ids_).value();
+  cohorts_ = CohortRepository::Open(adoptions_->committer(), adoptions_->lineage(), &clock_, &ids_)
+                 .value();
+  EXPECT_EQ(adoptions_->lineage()->SupportUnits("solutions/jobb"), 2);
+}
+
+TEST_F(AdoptionJourneyTest, AnAdoptionJoinsOnlyACohortOfItsSolution) {
+  pub::Solution other = JobbForst();
+  other.set_name("solutions/other");
+  ASSERT_THAT(adoptions_->ApplySolutionEvent(SolutionEvent(other)), IsOk());
+  pb::CreateCohortRequest create;
+  create.mutable_cohort()->set_solution("solutions/other");
+  auto cohort = cohorts_->Create(OrganizationCaller(kGoteborg), create);
+  ASSERT_THAT(cohort, IsOk());
+  EXPECT_THAT(OpenFrom(kAarhus, "matches/m1", cohort->name()),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("solutions/other")));
+  EXPECT_THAT(OpenFrom(kAarhus, "matches/m1", "cohorts/missing"),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_F(AdoptionJourneyTest, FeedEventsAtOrBeforeTheCursorAreSkipped) {

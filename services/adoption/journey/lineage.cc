@@ -56,6 +56,26 @@ int Lineage::OpenAdoptions(absl::string_view solution) const {
   }));
 }
 
+void Lineage::PutCohort(absl::string_view solution, absl::string_view cohort) {
+  absl::MutexLock lock(&mutex_);
+  cohorts_of_[solution].insert(std::string(cohort));
+}
+
+int Lineage::SupportUnits(absl::string_view solution) const {
+  absl::ReaderMutexLock lock(&mutex_);
+  int units = 0;
+  if (auto it = cohorts_of_.find(solution); it != cohorts_of_.end()) {
+    units += static_cast<int>(it->second.size());
+  }
+  if (auto it = adoptions_of_.find(solution); it != adoptions_of_.end()) {
+    for (const std::string& name : it->second) {
+      const LineageAdoption& a = adoptions_.at(name);
+      if (IsOpen(a.stage) && a.cohort.empty()) ++units;
+    }
+  }
+  return units;
+}
+
 void Lineage::BuildNode(const std::string& solution, int generation,
                         absl::flat_hash_set<std::string>& seen, v1::SpreadNode& node,
                         v1::SpreadTree& tree) const {

@@ -53,6 +53,8 @@ struct LineageAdoption {
   v1::AdoptionStage stage = v1::ADOPTION_STAGE_UNSPECIFIED;
   std::vector<v1::EvaluatedEffect> effects;
   std::string republished_as;
+  // cohorts/{id} it belongs to, if any.
+  std::string cohort;
 };
 
 class Lineage {
@@ -64,6 +66,11 @@ class Lineage {
   std::optional<LineageSolution> FindSolution(absl::string_view solution) const;
   // Adoptions of `solution` not yet anchored.
   int OpenAdoptions(absl::string_view solution) const;
+  // A cohort of `solution` exists.
+  void PutCohort(absl::string_view solution, absl::string_view cohort);
+  // What the owner supports at once: each cohort counts one, each open
+  // adoption outside a cohort one.
+  int SupportUnits(absl::string_view solution) const;
 
   // NOT_FOUND for a solution the feed has not told of.
   absl::StatusOr<v1::SpreadTree> SpreadTree(absl::string_view solution) const;
@@ -85,6 +92,8 @@ class Lineage {
   // solution → its adoptions, and the solutions derived from it, in arrival order.
   absl::flat_hash_map<std::string, std::vector<std::string>> adoptions_of_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::vector<std::string>> derived_of_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> cohorts_of_
+      ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace corematch::adoption

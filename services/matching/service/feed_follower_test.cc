@@ -67,8 +67,11 @@ class FeedFollowerTest : public ::testing::Test {
     adoptions_ =
         adoption::AdoptionRepository::Open(requests_.get(), &adoption_store_, &clock_, &ids_)
             .value();
+    cohorts_ = adoption::CohortRepository::Open(adoptions_->committer(), adoptions_->lineage(),
+                                                &clock_, &ids_)
+                   .value();
     adoption_service_ = std::make_unique<adoption::AdoptionServiceImpl>(
-        requests_.get(), adoptions_.get(), &authenticator_);
+        requests_.get(), adoptions_.get(), cohorts_.get(), &authenticator_);
     grpc::ServerBuilder builder;
     builder.RegisterService(publishing_service_.get());
     builder.RegisterService(adoption_service_.get());
@@ -159,6 +162,7 @@ class FeedFollowerTest : public ::testing::Test {
   std::unique_ptr<publishing::SolutionRepository> solutions_;
   std::unique_ptr<adoption::AdoptionRequestRepository> requests_;
   std::unique_ptr<adoption::AdoptionRepository> adoptions_;
+  std::unique_ptr<adoption::CohortRepository> cohorts_;
   std::unique_ptr<publishing::PublishingServiceImpl> publishing_service_;
   std::unique_ptr<adoption::AdoptionServiceImpl> adoption_service_;
   std::unique_ptr<grpc::Server> feeds_server_;
