@@ -15,6 +15,7 @@
 #include "services/common/resource_list.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
+#include "services/common/stored_proto.h"
 #include "services/common/update_mask.h"
 
 namespace corematch::adoption {
@@ -37,18 +38,6 @@ std::string SolutionKey(absl::string_view id) { return absl::StrCat("journey/sol
 std::string CursorKey(absl::string_view feed) { return absl::StrCat("journey/cursor/", feed); }
 std::string AdoptionOfMatchKey(absl::string_view id) {
   return absl::StrCat("adoption_of_match/", id);
-}
-
-template <typename Message>
-absl::StatusOr<std::optional<Message>> LoadProto(const storage::Transaction& txn,
-                                                 absl::string_view key) {
-  ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn.Get(key));
-  if (!bytes.has_value()) return std::nullopt;
-  Message message;
-  if (!message.ParseFromString(*bytes)) {
-    return absl::DataLossError(absl::StrCat("corrupt record at ", key));
-  }
-  return message;
 }
 
 absl::StatusOr<v1::Adoption> Load(const storage::Transaction& txn, absl::string_view name) {

@@ -32,6 +32,7 @@
 #include "absl/time/time.h"
 #include "services/common/change_feed.h"
 #include "services/common/status_macros.h"
+#include "services/common/stored_proto.h"
 #include "services/matching/service/record_conversion.h"
 #include "storage/committer.h"
 #include "storage/kv_store.h"
@@ -66,19 +67,6 @@ inline std::string BySolutionPrefix(absl::string_view solution_id) {
   return absl::StrCat("bysol/", solution_id, "/");
 }
 }  // namespace keys
-
-// Reads and parses one protobuf from a Transaction or a KvStore; nullopt when
-// absent, DATA_LOSS when it does not parse.
-template <typename Message, typename Source>
-absl::StatusOr<std::optional<Message>> LoadProto(Source& source, absl::string_view key) {
-  ASSIGN_OR_RETURN(std::optional<std::string> bytes, source.Get(key));
-  if (!bytes.has_value()) return std::optional<Message>();
-  Message message;
-  if (!message.ParseFromString(*bytes)) {
-    return absl::DataLossError(absl::StrCat("corrupt value at ", key));
-  }
-  return std::optional<Message>(std::move(message));
-}
 
 // The last path segment of every key under `prefix` (e.g. the solution ids
 // of a request's matches under keys::ByRequestPrefix).

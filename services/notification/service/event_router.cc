@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "services/common/proto_time.h"
 #include "services/common/status_macros.h"
+#include "services/common/stored_proto.h"
 #include "services/notification/profiles/profile_text.h"
 #include "services/notification/service/subscription_rules.h"
 
@@ -18,18 +19,6 @@ std::string CursorKey(absl::string_view feed) { return absl::StrCat("cursor/", f
 std::string KnownSolutionKey(absl::string_view id) { return absl::StrCat("known/solutions/", id); }
 std::string KnownRequestKey(absl::string_view id) { return absl::StrCat("known/requests/", id); }
 std::string SeenMatchKey(absl::string_view id) { return absl::StrCat("seen/matches/", id); }
-
-template <typename Message>
-absl::StatusOr<std::optional<Message>> LoadKnown(const storage::Transaction& txn,
-                                                 absl::string_view key) {
-  ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn.Get(key));
-  if (!bytes.has_value()) return std::nullopt;
-  Message message;
-  if (!message.ParseFromString(*bytes)) {
-    return absl::DataLossError(absl::StrCat("corrupt record at ", key));
-  }
-  return message;
-}
 
 // What the router keeps of a solution: enough to address and title its
 // owner's notifications.
@@ -187,7 +176,7 @@ absl::Status EventRouter::ApplyAdoptionEvent(const adoption_pb::WatchChangesResp
         draft.set_solution(adoption.solution());
         draft.set_adoption_request(adoption.adoption_request());
         *draft.mutable_event_time() = event.commit_time();
-        ASSIGN_OR_RETURN(auto solution, LoadKnown<publishing_pb::Solution>(
+        ASSIGN_OR_RETURN(auto solution, LoadProto<publishing_pb::Solution>(
                                             txn, KnownSolutionKey(IdOf(adoption.solution()))));
         draft.set_title(solution.has_value() ? solution->title() : adoption.solution());
         auto notify = [&](absl::string_view organization, pb::EventType type) -> absl::Status {
@@ -227,9 +216,9 @@ absl::Status EventRouter::ApplyMatchEvent(const matching_pb::WatchChangesRespons
   const matching_pb::Match& match = event.match();
   return ApplyInOrder(
       kMatchingFeed, event.sequence(), [&](storage::Transaction& txn) -> absl::Status {
-        ASSIGN_OR_RETURN(auto solution, LoadKnown<publishing_pb::Solution>(
+        ASSIGN_OR_RETURN(auto solution, LoadProto<publishing_pb::Solution>(
                                             txn, KnownSolutionKey(IdOf(match.solution()))));
-        ASSIGN_OR_RETURN(auto request, LoadKnown<adoption_pb::AdoptionRequest>(
+        ASSIGN_OR_RETURN(auto request, LoadProto<adoption_pb::AdoptionRequest>(
                                            txn, KnownRequestKey(IdOf(match.adoption_request()))));
         if (!solution.has_value() || !request.has_value()) {
           return absl::UnavailableError(absl::StrCat(
@@ -237,7 +226,7 @@ absl::Status EventRouter::ApplyMatchEvent(const matching_pb::WatchChangesRespons
               " to arrive on its own feed before notifying of ", match.name()));
         }
         ASSIGN_OR_RETURN(auto seen,
-                         LoadKnown<matching_pb::Match>(txn, SeenMatchKey(IdOf(match.name()))));
+                         LoadProto<matching_pb::Match>(txn, SeenMatchKey(IdOf(match.name()))));
         matching_pb::Match now;
         now.set_state(match.state());
         *now.mutable_adopter() = match.adopter();
