@@ -245,6 +245,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
 
   v1::Adoption opened;
   v1::Visibility visibility = v1::VISIBILITY_UNSPECIFIED;
+  bool changed = false;
   RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
     ASSIGN_OR_RETURN(auto earlier,
                      FindEarlierResponse(txn, caller.id(), kOpenMethod, request.request_id()));
@@ -327,9 +328,12 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Open(const Caller& caller,
     RememberResponse(txn, caller.id(), kOpenMethod, request.request_id(),
                      opened.SerializeAsString());
     visibility = need.visibility();
+    changed = true;
     return absl::OkStatus();
   }));
-  lineage_.PutAdoption(LineageOf(opened, visibility));
+  // A retry answered with the earlier response changed nothing: the lineage
+  // already has the adoption, perhaps in a later state than that response.
+  if (changed) lineage_.PutAdoption(LineageOf(opened, visibility));
   return opened;
 }
 
@@ -370,6 +374,7 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Mutate(
     absl::string_view request_id, v1::ChangeType type, const Change& change) {
   v1::Adoption result;
   v1::Visibility visibility = v1::VISIBILITY_UNSPECIFIED;
+  bool changed = false;
   RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
     ASSIGN_OR_RETURN(auto earlier, FindEarlierResponse(txn, caller.id(), method, request_id));
     if (earlier.has_value()) {
@@ -388,9 +393,11 @@ absl::StatusOr<v1::Adoption> AdoptionRepository::Mutate(
     ASSIGN_OR_RETURN(v1::AdoptionRequest need, RequestOf(txn, a.adoption_request()));
     visibility = need.visibility();
     result = std::move(a);
+    changed = true;
     return absl::OkStatus();
   }));
-  lineage_.PutAdoption(LineageOf(result, visibility));
+  // A retry answered with the earlier response changed nothing (see Open).
+  if (changed) lineage_.PutAdoption(LineageOf(result, visibility));
   return result;
 }
 

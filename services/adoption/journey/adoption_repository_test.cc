@@ -253,6 +253,33 @@ TEST_F(AdoptionJourneyTest, AnAnchoredAdoptionRepublishesADerivedSolutionAndSpre
   EXPECT_EQ(again->SerializeAsString(), tree->SerializeAsString());
 }
 
+TEST_F(AdoptionJourneyTest, RetriesAnsweredFromEarlierResponsesLeaveTheTreeAsItIs) {
+  pb::OpenAdoptionRequest open;
+  open.mutable_adoption()->set_match("matches/m1");
+  open.set_request_id("3f2b8c1e-7d4a-4e0b-9c55-2a1f0e6b7d90");
+  pb::Adoption a = adoptions_->Open(OrganizationCaller(kAarhus), open).value();
+  pb::AdvanceAdoptionRequest to_plan;
+  to_plan.set_name(a.name());
+  to_plan.set_stage(pb::ADOPTION_STAGE_PLAN);
+  to_plan.set_request_id("5a1c2e3f-0b4d-4e6f-8a9b-0c1d2e3f4a5b");
+  ASSERT_THAT(adoptions_->Advance(OrganizationCaller(kAarhus), to_plan), IsOk());
+  a = Advance(adoptions_->Get(OrganizationCaller(kAarhus), a.name()).value(),
+              pb::ADOPTION_STAGE_LAUNCH)
+          .value();
+
+  // Both retries answer with what they answered first (PREPARE, PLAN) ...
+  EXPECT_EQ(adoptions_->Open(OrganizationCaller(kAarhus), open)->stage(),
+            pb::ADOPTION_STAGE_PREPARE);
+  EXPECT_EQ(adoptions_->Advance(OrganizationCaller(kAarhus), to_plan)->stage(),
+            pb::ADOPTION_STAGE_PLAN);
+  // ... and the tree still shows the adoption where it is, with its adopter.
+  auto tree = adoptions_->SpreadTree("solutions/jobb");
+  ASSERT_THAT(tree, IsOk());
+  ASSERT_THAT(tree->root().adoptions(), SizeIs(1));
+  EXPECT_EQ(tree->root().adoptions(0).stage(), pb::ADOPTION_STAGE_LAUNCH);
+  EXPECT_EQ(tree->root().adoptions(0).adopter(), kAarhus);
+}
+
 TEST_F(AdoptionJourneyTest, AnAnonymousAdopterIsNotNamedInTheTree) {
   pb::AdoptionRequest hidden = MustCreate(kMalmo, pb::VISIBILITY_ANONYMOUS);
   ASSERT_THAT(adoptions_->ApplyMatchEvent(MatchEvent("m2", hidden, "jobb")), IsOk());
