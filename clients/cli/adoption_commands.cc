@@ -3,6 +3,7 @@
 #include <memory>
 #include <thread>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -12,12 +13,14 @@
 #include "clients/cli/output.h"
 #include "clients/cli/table.h"
 #include "corematch/adoption/v1/adoption.grpc.pb.h"
+#include "corematch/organization/v1/organization.grpc.pb.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 
 namespace corematch::cli {
 namespace {
 
 namespace ad = ::corematch::adoption::v1;
+namespace org = ::corematch::organization::v1;
 namespace pub = ::corematch::publishing::v1;
 
 constexpr const char* kAdoptions = "adoptions";
@@ -246,34 +249,57 @@ void AddRepublish(CLI::App& group, CommandContext& ctx) {
   OnRun(cmd, ctx, [&ctx, name, file] { return Republish(ctx, *name, *file); });
 }
 
-void AppendNode(const ad::SpreadNode& node, const std::string& prefix, bool last, bool root,
-                std::vector<std::string>& lines);
+// Draws a spread tree line by line, organisations by display name.
+class TreeDrawer final {
+ public:
+  explicit TreeDrawer(const OrganizationNames& names) : names_(names) {}
 
-void AppendAdoption(const ad::SpreadAdoption& a, const std::string& prefix, bool last,
-                    std::vector<std::string>& lines) {
-  std::vector<std::string> parts = {a.adoption(), a.adopter().empty() ? "(anonymous)" : a.adopter(),
-                                    a.country(), Stage(a.stage())};
-  for (const ad::EvaluatedEffect& e : a.effects()) parts.push_back(EffectText(e));
-  lines.push_back(absl::StrCat(prefix, last ? "└── " : "├── ", absl::StrJoin(parts, "  ")));
-  if (a.has_republished()) {
-    AppendNode(a.republished(), absl::StrCat(prefix, last ? "    " : "│   "), true, false, lines);
+  std::vector<std::string> Draw(const ad::SpreadTree& tree) && {
+    Node(tree.root(), "", true, true);
+    return std::move(lines_);
   }
-}
 
-void AppendNode(const ad::SpreadNode& node, const std::string& prefix, bool last, bool root,
-                std::vector<std::string>& lines) {
-  const std::string text =
-      absl::StrJoin({node.solution(), node.title(), node.country(), node.owner()}, "  ");
-  lines.push_back(root ? text : absl::StrCat(prefix, last ? "└── " : "├── ", text));
-  const std::string inner = root ? "" : absl::StrCat(prefix, last ? "    " : "│   ");
-  const int children = node.adoptions_size() + node.derived_size();
-  int i = 0;
+ private:
+  std::string Organization(const std::string& name) const {
+    auto it = names_.find(name);
+    return it == names_.end() ? name : it->second;
+  }
+
+  void Adoption(const ad::SpreadAdoption& a, const std::string& prefix, bool last) {
+    std::vector<std::string> parts = {
+        a.adoption(), a.adopter().empty() ? "(anonymous)" : Organization(a.adopter()), a.country(),
+        Stage(a.stage())};
+    for (const ad::EvaluatedEffect& e : a.effects()) parts.push_back(EffectText(e));
+    lines_.push_back(absl::StrCat(prefix, last ? "└── " : "├── ", absl::StrJoin(parts, "  ")));
+    if (a.has_republished()) {
+      Node(a.republished(), absl::StrCat(prefix, last ? "    " : "│   "), true, false);
+    }
+  }
+
+  void Node(const ad::SpreadNode& node, const std::string& prefix, bool last, bool root) {
+    const std::string text = absl::StrJoin(
+        {node.solution(), node.title(), node.country(), Organization(node.owner())}, "  ");
+    lines_.push_back(root ? text : absl::StrCat(prefix, last ? "└── " : "├── ", text));
+    const std::string inner = root ? "" : absl::StrCat(prefix, last ? "    " : "│   ");
+    const int children = node.adoptions_size() + node.derived_size();
+    int i = 0;
+    for (const ad::SpreadAdoption& a : node.adoptions()) Adoption(a, inner, ++i == children);
+    for (const ad::SpreadNode& derived : node.derived()) {
+      Node(derived, inner, ++i == children, false);
+    }
+  }
+
+  const OrganizationNames& names_;
+  std::vector<std::string> lines_;
+};
+
+void CollectOrganizations(const ad::SpreadNode& node, absl::flat_hash_set<std::string>& out) {
+  out.insert(node.owner());
   for (const ad::SpreadAdoption& a : node.adoptions()) {
-    AppendAdoption(a, inner, ++i == children, lines);
+    if (!a.adopter().empty()) out.insert(a.adopter());
+    if (a.has_republished()) CollectOrganizations(a.republished(), out);
   }
-  for (const ad::SpreadNode& derived : node.derived()) {
-    AppendNode(derived, inner, ++i == children, false, lines);
-  }
+  for (const ad::SpreadNode& derived : node.derived()) CollectOrganizations(derived, out);
 }
 
 void AddTree(CLI::App& group, CommandContext& ctx) {
@@ -292,7 +318,9 @@ void AddTree(CLI::App& group, CommandContext& ctx) {
       ctx.printer().Resource(tree);
       return kExitOk;
     }
-    for (const std::string& line : SpreadTreeLines(tree)) ctx.out() << line << "\n";
+    for (const std::string& line : SpreadTreeLines(tree, OrganizationsOf(ctx, tree))) {
+      ctx.out() << line << "\n";
+    }
     return kExitOk;
   });
 }
@@ -435,10 +463,25 @@ void AddCohortCommands(CLI::App& app, CommandContext& ctx) {
   AddCohortUpdate(*group, ctx);
 }
 
-std::vector<std::string> SpreadTreeLines(const ad::SpreadTree& tree) {
-  std::vector<std::string> lines;
-  AppendNode(tree.root(), "", true, true, lines);
-  return lines;
+std::vector<std::string> SpreadTreeLines(const ad::SpreadTree& tree,
+                                         const OrganizationNames& names) {
+  return TreeDrawer(names).Draw(tree);
+}
+
+OrganizationNames OrganizationsOf(CommandContext& ctx, const ad::SpreadTree& tree) {
+  absl::flat_hash_set<std::string> wanted;
+  CollectOrganizations(tree.root(), wanted);
+  auto stub = org::OrganizationService::NewStub(ctx.connection().channel());
+  OrganizationNames names;
+  for (const std::string& name : wanted) {
+    org::GetOrganizationRequest request;
+    request.set_name(name);
+    org::Organization found;
+    grpc::Status status =
+        ctx.Call([&](grpc::ClientContext* c) { return stub->GetOrganization(c, request, &found); });
+    if (status.ok()) names[name] = found.display_name();
+  }
+  return names;
 }
 
 void AddAdoptionCommands(CLI::App& app, CommandContext& ctx) {

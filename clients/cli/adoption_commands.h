@@ -7,11 +7,13 @@
 //
 // `solution tree` draws the spread tree in the terminal:
 //
-//   solutions/a  Jobb Först  SE  organizations/angered
-//   ├── adoptions/x  organizations/lundby  SE  ANCHORED  households on income support 200 → 150
-//   │   └── solutions/b  Jobb Först, Lundby  SE  organizations/lundby
-//   │       └── adoptions/y  organizations/kungsbacka  SE  PREPARE
+//   solutions/a  Jobb Först  SE  Göteborgs Stad
+//   ├── adoptions/x  Lundby kommun  SE  ANCHORED  households on income support 200 → 150
+//   │   └── solutions/b  Jobb Först, Lundby  SE  Lundby kommun
+//   │       └── adoptions/y  Kungsbacka kommun  SE  PREPARE
 //   └── adoptions/z  (anonymous)  DK  PLAN
+//
+// (organisations by display name where the organization service tells it).
 //
 // `adoption republish NAME -f adapted.json` creates the adopter's adapted
 // solution (published, derived_from the adopted one) through
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/container/flat_hash_map.h"
 #include "clients/cli/command_context.h"
 #include "corematch/adoption/v1/adoption.pb.h"
 
@@ -37,8 +40,17 @@ void AddCohortCommands(CLI::App& app, CommandContext& ctx);
 // Adds `tree` and `value` to the `solution` command group.
 void AddSpreadCommands(CLI::App& solution_group, CommandContext& ctx);
 
-// The lines `solution tree` prints for `tree`.
-std::vector<std::string> SpreadTreeLines(const adoption::v1::SpreadTree& tree);
+// Display names by organizations/{id}.
+using OrganizationNames = absl::flat_hash_map<std::string, std::string>;
+
+// The lines `solution tree` prints for `tree`, naming each organisation by its
+// display name in `names`, or by its resource name if `names` lacks it.
+std::vector<std::string> SpreadTreeLines(const adoption::v1::SpreadTree& tree,
+                                         const OrganizationNames& names = {});
+
+// The display names of the organisations in `tree`, from the organization
+// service; one it cannot tell is left out.
+OrganizationNames OrganizationsOf(CommandContext& ctx, const adoption::v1::SpreadTree& tree);
 
 }  // namespace corematch::cli
 

@@ -14,6 +14,7 @@
 #include "clients/cli/connection.h"
 #include "clients/cli/errors.h"
 #include "clients/cli/load_commands.h"
+#include "clients/cli/worked_example.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -166,8 +167,10 @@ TEST(CliTest, LoadReadsStdin) {
             "error: cannot read /nonexistent.jsonl\n");
 }
 
-TEST(CliTest, DefaultDemoFileExists) {
-  EXPECT_TRUE(std::filesystem::is_regular_file(DefaultDemoFile())) << DefaultDemoFile();
+TEST(CliTest, DataFilesExist) {
+  for (const char* relative : {"data/demo/solutions_demo.jsonl", kWorkedExampleFile}) {
+    EXPECT_TRUE(std::filesystem::is_regular_file(DataFile(relative))) << DataFile(relative);
+  }
 }
 
 // Files for `eval` in a directory of the test's own; removed with it.

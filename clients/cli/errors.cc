@@ -95,6 +95,18 @@ std::vector<std::string> StatusDetailLines(const grpc::Status& status) {
   return lines;
 }
 
+std::string ErrorReason(const grpc::Status& status) {
+  google::rpc::Status rpc_status;
+  if (status.error_details().empty() || !rpc_status.ParseFromString(status.error_details())) {
+    return "";
+  }
+  google::rpc::ErrorInfo info;
+  for (const google::protobuf::Any& detail : rpc_status.details()) {
+    if (detail.UnpackTo(&info)) return info.reason();
+  }
+  return "";
+}
+
 void PrintRpcError(const grpc::Status& status, std::ostream& err) {
   err << "error: " << StatusCodeName(status.error_code()) << ": " << status.error_message() << "\n";
   for (const std::string& line : StatusDetailLines(status)) err << "  " << line << "\n";

@@ -42,6 +42,10 @@ std::string StatusCodeName(grpc::StatusCode code);
 // cannot be parsed.
 std::vector<std::string> StatusDetailLines(const grpc::Status& status);
 
+// The ErrorInfo reason of `status` (e.g. "MATCH_NOT_CONNECTED"); empty if it
+// carries none.
+std::string ErrorReason(const grpc::Status& status);
+
 // Prints "error: CODE: message" and then each detail line indented by two
 // spaces, each line ending in '\n'.
 void PrintRpcError(const grpc::Status& status, std::ostream& err);

@@ -60,6 +60,15 @@ TEST(PrintRpcErrorTest, PrintsStatusWithoutDetails) {
   EXPECT_EQ(err.str(), "error: NOT_FOUND: solutions/x not found\n");
 }
 
+TEST(ErrorReasonTest, FindsTheErrorInfoAfterOtherDetails) {
+  EXPECT_EQ(ErrorReason(InvalidSolution()), "FIELD_INVALID");
+}
+
+TEST(ErrorReasonTest, IsEmptyWithoutErrorInfo) {
+  EXPECT_EQ(ErrorReason(grpc::Status(grpc::StatusCode::NOT_FOUND, "gone")), "");
+  EXPECT_EQ(ErrorReason(grpc::Status(grpc::StatusCode::INTERNAL, "boom", "\xff not a proto")), "");
+}
+
 TEST(StatusDetailLinesTest, IgnoresUnparsableDetails) {
   grpc::Status status(grpc::StatusCode::INTERNAL, "boom", "\xff\xff not a proto");
   EXPECT_THAT(StatusDetailLines(status), IsEmpty());

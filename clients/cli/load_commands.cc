@@ -11,9 +11,15 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "clients/cli/adoption_commands.h"
 #include "clients/cli/demo_loader.h"
 #include "clients/cli/demo_rows.h"
+#include "clients/cli/enum_names.h"
+#include "clients/cli/example_player.h"
 #include "clients/cli/output.h"
+#include "clients/cli/table.h"
+#include "clients/cli/worked_example.h"
+#include "corematch/adoption/v1/adoption.grpc.pb.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "google/protobuf/struct.pb.h"
 
@@ -113,7 +119,7 @@ void AddDemo(CLI::App& group, CommandContext& ctx) {
   AddLoadFlags(cmd, *f);
   OnRun(cmd, ctx, [&ctx, f] {
     LoadFlags flags = *f;
-    if (flags.file.empty()) flags.file = DefaultDemoFile();
+    if (flags.file.empty()) flags.file = DataFile(kDemoFile);
     return Load(ctx, flags);
   });
 }
@@ -128,23 +134,111 @@ void AddSolutions(CLI::App& group, CommandContext& ctx) {
   OnRun(cmd, ctx, [&ctx, f] { return Load(ctx, *f); });
 }
 
+std::string StageShortName(adoption::v1::AdoptionStage stage) {
+  return EnumShortName(*adoption::v1::AdoptionStage_descriptor()->FindValueByNumber(stage));
+}
+
+google::protobuf::Struct OutcomeStruct(const ExampleOutcome& outcome) {
+  google::protobuf::Struct result;
+  auto& fields = *result.mutable_fields();
+  fields["origin"].set_string_value(outcome.origin);
+  fields["cohort"].set_string_value(outcome.cohort);
+  auto* adoptions = fields["adoptions"].mutable_list_value();
+  for (const ExampleOutcome::Adoption& a : outcome.adoptions) {
+    auto& entry = *adoptions->add_values()->mutable_struct_value()->mutable_fields();
+    entry["adopter"].set_string_value(a.adopter);
+    entry["name"].set_string_value(a.name);
+    entry["solution"].set_string_value(a.solution);
+    entry["stage"].set_string_value(adoption::v1::AdoptionStage_Name(a.stage));
+    entry["republishedAs"].set_string_value(a.republished_as);
+  }
+  return result;
+}
+
+// The outcome as tables, then the spread tree it grew.
+void PrintOutcome(CommandContext& ctx, const ExampleOutcome& outcome) {
+  ctx.out() << "origin: " << outcome.origin << "\n";
+  if (!outcome.cohort.empty()) ctx.out() << "cohort: " << outcome.cohort << "\n";
+  Table table({"ADOPTER", "ADOPTION", "ADOPTS", "STAGE", "REPUBLISHED AS"});
+  for (const ExampleOutcome::Adoption& a : outcome.adoptions) {
+    table.AddRow({a.adopter, a.name, a.solution, StageShortName(a.stage),
+                  a.republished_as.empty() ? "-" : a.republished_as});
+  }
+  table.Print(ctx.out());
+  auto stub = adoption::v1::AdoptionService::NewStub(ctx.connection().channel());
+  adoption::v1::GetSpreadTreeRequest request;
+  request.set_solution(outcome.origin);
+  adoption::v1::SpreadTree tree;
+  grpc::Status status =
+      ctx.Call([&](grpc::ClientContext* c) { return stub->GetSpreadTree(c, request, &tree); });
+  if (status.ok()) {
+    ctx.out() << "\nspread tree (corematch solution tree " << outcome.origin << "):\n";
+    for (const std::string& line : SpreadTreeLines(tree, OrganizationsOf(ctx, tree))) {
+      ctx.out() << line << "\n";
+    }
+  }
+  ctx.out() << "\nvalue added: corematch solution value " << outcome.origin << "\n";
+}
+
+int PlayExample(CommandContext& ctx, const std::string& file, double wait_seconds) {
+  absl::StatusOr<demo::v1::WorkedExample> example = ReadWorkedExample(file, ctx.in());
+  if (!example.ok()) return ctx.UsageError(example.status());
+  ctx.err() << example->title() << "\n(" << example->source() << ")\n";
+  PlayOptions options;
+  options.feed_wait = absl::Seconds(wait_seconds);
+  options.on_step = [&ctx](absl::string_view step) { ctx.err() << "  " << step << "\n"; };
+  absl::StatusOr<ExampleOutcome> outcome =
+      PlayWorkedExample(*example, ctx.connection().options(), options);
+  if (!outcome.ok()) {
+    ctx.err() << "error: " << outcome.status().message() << "\n";
+    return kExitServer;
+  }
+  if (ctx.printer().format() == OutputFormat::kJson) {
+    ctx.printer().Resource(OutcomeStruct(*outcome));
+  } else {
+    PrintOutcome(ctx, *outcome);
+  }
+  return kExitOk;
+}
+
+void AddExample(CLI::App& group, CommandContext& ctx) {
+  CLI::App* cmd = group.add_subcommand(
+      "example",
+      "Play the worked example: Jobb Först spreading from Angered through the Spridningslabbet "
+      "(needs an operator key and the whole server)");
+  auto file = std::make_shared<std::string>();
+  auto wait = std::make_shared<double>(60);
+  cmd->add_option(
+      "--file", *file,
+      absl::StrCat("A worked example in protobuf JSON (corematch.demo.v1.WorkedExample)."
+                   " Default: ",
+                   kWorkedExampleFile, " here or in the source tree"));
+  cmd->add_option("--wait", *wait, "Seconds to wait for a change to reach another service")
+      ->check(CLI::Range(1.0, 3600.0));
+  OnRun(cmd, ctx, [&ctx, file, wait] {
+    return PlayExample(ctx, file->empty() ? DataFile(kWorkedExampleFile) : *file, *wait);
+  });
+}
+
 }  // namespace
 
-std::string DefaultDemoFile() {
+std::string DataFile(absl::string_view relative) {
   std::error_code error;
-  if (std::filesystem::is_regular_file(kDemoFile, error)) return kDemoFile;
+  const std::string here(relative);
+  if (std::filesystem::is_regular_file(here, error)) return here;
 #ifdef COREMATCH_SOURCE_DIR
-  std::string in_source_tree = absl::StrCat(COREMATCH_SOURCE_DIR, "/", kDemoFile);
+  std::string in_source_tree = absl::StrCat(COREMATCH_SOURCE_DIR, "/", relative);
   if (std::filesystem::is_regular_file(in_source_tree, error)) return in_source_tree;
 #endif
-  return kDemoFile;
+  return here;
 }
 
 void AddLoadCommands(CLI::App& app, CommandContext& ctx) {
-  CLI::App* group = app.add_subcommand("load", "Bulk-load solutions");
+  CLI::App* group = app.add_subcommand("load", "Bulk-load solutions, or play the worked example");
   group->require_subcommand(1);
   AddDemo(*group, ctx);
   AddSolutions(*group, ctx);
+  AddExample(*group, ctx);
 }
 
 }  // namespace corematch::cli

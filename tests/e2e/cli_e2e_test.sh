@@ -503,9 +503,10 @@ expect_json 'd["derivedFrom"]' "$jobb" "the adapted solution is derived from Job
 
 as "$malmo_key" solution tree "$jobb"
 expect_exit 0 "solution tree exits 0 for anyone"
-expect_out "└── $adoption  $aarhus  DK  ANCHORED  households on income support 1200 → 900 households" \
+expect_out "$jobb  Jobb Först  SE  Göteborgs Stad" "the tree names the owner by its display name"
+expect_out "└── $adoption  Aarhus Kommune  DK  ANCHORED  households on income support 1200 → 900 households" \
   "the tree shows Aarhus's anchored adoption and its effect"
-expect_out "    └── $adapted  Job Først, Aarhus  DK  $aarhus" \
+expect_out "    └── $adapted  Job Først, Aarhus  DK  Aarhus Kommune" \
   "the tree shows the adapted solution it spread on as"
 as "$malmo_key" --output json solution value "$jobb"
 expect_exit 0 "solution value exits 0"
@@ -522,6 +523,51 @@ expect_err "PERMISSION_DENIED" "starting a cohort for another's solution is PERM
 as "$malmo_key" cohort list --solution "$jobb"
 expect_exit 0 "cohort list exits 0 for anyone"
 expect_out "Spridningslabbet 2027" "cohort list shows the cohort"
+
+# --- The worked example: Jobb Först through the Spridningslabbet, and on --------------
+
+as "$operator" --output json load example
+expect_exit 0 "load example exits 0"
+expect_json '[(a["adopter"].split(",")[0], a["stage"].removeprefix("ADOPTION_STAGE_")) for a in d["adoptions"]]' \
+  "[('Älvby kommun', 'ANCHORED'), ('Sjöstads kommun', 'ANCHORED'), ('Norrvalla kommun', 'LEAD'), ('Bergslunda kommun', 'EVALUATE'), ('Fjordby Kommune', 'PLAN')]" \
+  "four social services take up Jobb Först, Fjordby takes up an adaptation"
+example_origin=$(json 'd["origin"]')
+example_cohort=$(json 'd["cohort"]')
+example_adaptation=$(json 'd["adoptions"][1]["republishedAs"]')
+expect_json 'd["adoptions"][4]["solution"]' "$example_adaptation" \
+  "Fjordby adopts Sjöstad's adaptation, not the original"
+first_outcome=$(json 'json.dumps(d, sort_keys=True)')
+
+as "$operator" --output json load example
+expect_exit 0 "a second load example exits 0"
+expect_json 'json.dumps(d, sort_keys=True)' "$first_outcome" \
+  "a second load example ends with the same outcome"
+as "$operator" --output json organization list --all
+expect_json 'sum(o["displayName"].endswith("(exempel)") for o in d["organizations"])' 4 \
+  "a second load example creates no organisation twice"
+sjostad=$(json '[o["name"] for o in d["organizations"] if o["displayName"].startswith("Sjöstad")][0]')
+as "$operator" --output json apikey list "$sjostad"
+expect_json '[bool(k.get("revokeTime")) for k in d["apiKeys"]]' "[True, True]" \
+  "the keys the example used (one per run) are revoked"
+as "$operator" --output json solution list --all --filter 'country = "SE"'
+expect_json '[s["title"] for s in d["solutions"]].count("Jobb Först med vuxenutbildningen")' 1 \
+  "a second load example publishes the adaptation once"
+
+as "$malmo_key" solution tree "$example_origin"
+expect_exit 0 "solution tree of the example exits 0"
+expect_out "$example_origin  Jobb Först  SE  Göteborgs Stad, socialtjänsten i Angered" \
+  "the tree starts at Angered's Jobb Först"
+expect_out "│   └── $example_adaptation  Jobb Först med vuxenutbildningen  SE  Sjöstads kommun" \
+  "the tree shows Sjöstad's adaptation under its adoption"
+expect_out "Fjordby Kommune, Jobcenter (eksempel)  DK  PLAN" "the tree goes on to Fjordby"
+as "$malmo_key" --output json solution value "$example_origin"
+expect_json '(d["adopters"], d["republished"], d["populationReached"])' "(5, 1, '302000')" \
+  "five adopters serving 302,000 people, one adaptation"
+expect_json '[(e["metric"], e["reports"], round(e["meanRelativeChange"], 2)) for e in d["effects"]][0]' \
+  "('Hushåll med försörjningsstöd', 3, -0.21)" "three adopters report fewer households on income support"
+as "$malmo_key" --output json cohort show "$example_cohort"
+expect_json '(d["displayName"], len(d["adoptions"]), len(d["workshops"]))' \
+  "('Spridningslabbet 2018–2019', 4, 4)" "the Spridningslabbet cohort holds the four adoptions"
 
 # --- What a user sees when something is wrong ---------------------------------------
 
