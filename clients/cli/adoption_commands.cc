@@ -468,6 +468,22 @@ std::vector<std::string> SpreadTreeLines(const ad::SpreadTree& tree,
   return TreeDrawer(names).Draw(tree);
 }
 
+std::vector<std::string> AdoptionEvidenceLines(const ad::ValueSummary& value) {
+  std::vector<std::string> lines;
+  for (const ad::MetricSummary& m : value.effects()) {
+    if (m.reports() == 0) continue;
+    std::string line = absl::StrFormat(
+        "%s (%s): %d adoption%s report%s it, mean %+.0f%%", m.metric(), m.unit(), m.reports(),
+        m.reports() == 1 ? "" : "s", m.reports() == 1 ? "s" : "", 100 * m.mean_relative_change());
+    if (m.in_original()) {
+      absl::StrAppend(&line,
+                      absl::StrFormat(" (original %+.0f%%)", 100 * m.original_relative_change()));
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 OrganizationNames OrganizationsOf(CommandContext& ctx, const ad::SpreadTree& tree) {
   absl::flat_hash_set<std::string> wanted;
   CollectOrganizations(tree.root(), wanted);

@@ -48,6 +48,11 @@ using OrganizationNames = absl::flat_hash_map<std::string, std::string>;
 std::vector<std::string> SpreadTreeLines(const adoption::v1::SpreadTree& tree,
                                          const OrganizationNames& names = {});
 
+// What `solution get` prints beside a solution's own evidence: one line per
+// metric that adoptions reported, "metric (unit): N adoptions report it, mean
+// -21% (original -40%)". Empty when no adoption reported an effect.
+std::vector<std::string> AdoptionEvidenceLines(const adoption::v1::ValueSummary& value);
+
 // The display names of the organisations in `tree`, from the organization
 // service; one it cannot tell is left out.
 OrganizationNames OrganizationsOf(CommandContext& ctx, const adoption::v1::SpreadTree& tree);

@@ -3,12 +3,14 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "clients/cli/adoption_commands.h"
 #include "clients/cli/input.h"
 #include "clients/cli/list_flags.h"
 #include "clients/cli/output.h"
+#include "corematch/adoption/v1/adoption.grpc.pb.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 
 namespace corematch::cli {
@@ -50,6 +52,23 @@ void AddCreate(CLI::App& group, CommandContext& ctx) {
   });
 }
 
+// The effects its adoptions reported, beside the solution's own evidence.
+// Nothing when none did, or when the server hosts no adoption service.
+void PrintAdoptionEvidence(CommandContext& ctx, const std::string& solution) {
+  auto adoptions = adoption::v1::AdoptionService::NewStub(ctx.connection().channel());
+  adoption::v1::GetValueSummaryRequest request;
+  request.set_solution(solution);
+  adoption::v1::ValueSummary value;
+  grpc::Status status = ctx.Call(
+      [&](grpc::ClientContext* c) { return adoptions->GetValueSummary(c, request, &value); });
+  if (!status.ok()) return;
+  std::vector<std::string> lines = AdoptionEvidenceLines(value);
+  if (lines.empty()) return;
+  ctx.out() << "evidence from " << value.adopters() << " adopters (corematch solution value "
+            << solution << "):\n";
+  for (const std::string& line : lines) ctx.out() << "  " << line << "\n";
+}
+
 void AddGet(CLI::App& group, CommandContext& ctx) {
   CLI::App* cmd = group.add_subcommand("get", "Show one solution");
   auto name = std::make_shared<std::string>();
@@ -59,8 +78,12 @@ void AddGet(CLI::App& group, CommandContext& ctx) {
     request.set_name(ResourceName(kCollection, *name));
     pub::Solution response;
     auto stub = Stub(ctx);
-    return ctx.CallAndPrint(
+    int exit_code = ctx.CallAndPrint(
         response, [&](grpc::ClientContext* c) { return stub->GetSolution(c, request, &response); });
+    if (exit_code == kExitOk && ctx.printer().format() == OutputFormat::kTable) {
+      PrintAdoptionEvidence(ctx, response.name());
+    }
+    return exit_code;
   });
 }
 

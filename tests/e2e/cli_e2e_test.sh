@@ -565,6 +565,9 @@ expect_json '(d["adopters"], d["republished"], d["populationReached"])' "(5, 1, 
   "five adopters serving 302,000 people, one adaptation"
 expect_json '[(e["metric"], e["reports"], round(e["meanRelativeChange"], 2)) for e in d["effects"]][0]' \
   "('Hushåll med försörjningsstöd', 3, -0.21)" "three adopters report fewer households on income support"
+as "$malmo_key" solution get "$example_origin"
+expect_out "  Hushåll med försörjningsstöd (hushåll): 3 adoptions report it, mean -21% (original -40%)" \
+  "anyone browsing Jobb Först sees its adopters' evidence beside the original's"
 as "$malmo_key" --output json cohort show "$example_cohort"
 expect_json '(d["displayName"], len(d["adoptions"]), len(d["workshops"]))' \
   "('Spridningslabbet 2018–2019', 4, 4)" "the Spridningslabbet cohort holds the four adoptions"
