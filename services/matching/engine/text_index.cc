@@ -123,6 +123,7 @@ float TextIndex::Idf(absl::string_view term) const {
 
 std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& query, size_t k,
                                               const std::function<bool(DocId)>& accept) const {
+  if (k == 0) return {};
   thread_local Accumulator accumulator;
   accumulator.Reset(live_.size());
   std::vector<std::pair<const PostingList*, float>> lists;  // list, idf
@@ -138,18 +139,25 @@ std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& quer
     while (it.Next(p)) accumulator.Add(p.doc, TermScore(lists[q].second, query[q].weight, p.tf));
   }
 
-  std::vector<DocId> candidates;
-  candidates.reserve(accumulator.touched.size());
-  for (DocId doc : accumulator.touched) {
-    if (live_[doc] && (!accept || accept(doc))) candidates.push_back(doc);
-  }
   const auto better = [&](DocId a, DocId b) {
     const float sa = accumulator.scores[a], sb = accumulator.scores[b];
     return sa != sb ? sa > sb : a < b;
   };
-  if (candidates.size() > k) {
-    std::nth_element(candidates.begin(), candidates.begin() + k, candidates.end(), better);
-    candidates.resize(k);
+  // A heap of the best k so far, worst on top. `accept` (the caller's
+  // filters, dearer than a score comparison) is asked only of a document that
+  // would enter it: a few hundred instead of every document touched.
+  std::vector<DocId> candidates;
+  candidates.reserve(k + 1);
+  for (DocId doc : accumulator.touched) {
+    if (!live_[doc]) continue;
+    if (candidates.size() == k && !better(doc, candidates.front())) continue;
+    if (accept && !accept(doc)) continue;
+    candidates.push_back(doc);
+    std::push_heap(candidates.begin(), candidates.end(), better);
+    if (candidates.size() > k) {
+      std::pop_heap(candidates.begin(), candidates.end(), better);
+      candidates.pop_back();
+    }
   }
   std::sort(candidates.begin(), candidates.end(), better);
 

@@ -1,6 +1,8 @@
 #include "services/matching/engine/text_index.h"
 
+#include <map>
 #include <numeric>
+#include <random>
 
 #include "gtest/gtest.h"
 
@@ -95,6 +97,54 @@ TEST(TextIndexTest, TopKIsTheBestKInOrder) {
   // BM25 saturates: the documents with the most occurrences lead, ties by id.
   for (const auto& hit : hits) EXPECT_GE(hit.doc, 20u);
   EXPECT_GT(hits[0].score, index.Search({{"w", 1.0f}}, 30, nullptr).back().score);
+}
+
+// Whatever Search prunes, it returns what a full ranking of every accepted
+// document would put first: same scores, best first, each document with the
+// score the full ranking gives it.
+TEST(TextIndexTest, PrunedSearchEqualsTheFullRanking) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> field(0, kFieldCount - 1);
+  // A skewed vocabulary, as real text has: a few words in most documents.
+  std::geometric_distribution<int> word(0.04);
+  TextIndex index;
+  const int documents = 3000;
+  for (int d = 0; d < documents; ++d) {
+    std::vector<std::pair<std::string, Field>> words;
+    const int length = 5 + d % 40;
+    for (int w = 0; w < length; ++w) {
+      words.push_back({"w" + std::to_string(word(random)), static_cast<Field>(field(random))});
+    }
+    index.Add(Doc(words, /*translated=*/d % 11 == 0));
+  }
+  for (DocId d = 0; d < documents; d += 17) index.Remove(d);
+  const auto accept = [](DocId d) { return d % 3 != 0; };
+  std::uniform_real_distribution<float> weight(0.3f, 1.0f);
+  for (int q = 0; q < 200; ++q) {
+    std::vector<QueryTerm> query;
+    for (int t = 0, n = 1 + q % 8; t < n; ++t) {
+      query.push_back({"w" + std::to_string(word(random)), weight(random)});
+    }
+    auto full = index.Search(query, documents, nullptr);
+    std::map<DocId, float> full_score;
+    std::vector<float> accepted_scores;
+    for (const auto& hit : full) {
+      full_score[hit.doc] = hit.score;
+      if (accept(hit.doc)) accepted_scores.push_back(hit.score);
+    }
+    for (size_t k : {1, 5, 20, 100}) {
+      auto pruned = index.Search(query, k, accept);
+      ASSERT_EQ(pruned.size(), std::min(k, accepted_scores.size())) << "query " << q;
+      for (size_t i = 0; i < pruned.size(); ++i) {
+        ASSERT_TRUE(accept(pruned[i].doc));
+        EXPECT_NEAR(pruned[i].score, accepted_scores[i], 1e-4) << "query " << q << " rank " << i;
+        EXPECT_NEAR(pruned[i].score, full_score[pruned[i].doc], 1e-4);
+        float sum = 0;
+        for (const auto& c : pruned[i].contributions) sum += c.score;
+        EXPECT_NEAR(sum, pruned[i].score, 1e-4);
+      }
+    }
+  }
 }
 
 }  // namespace
