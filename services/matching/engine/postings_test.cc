@@ -1,5 +1,7 @@
 #include "services/matching/engine/postings.h"
 
+#include <algorithm>
+#include <random>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -38,6 +40,38 @@ TEST(PostingListTest, CompactDropsDeadDocuments) {
   Posting p;
   ASSERT_TRUE(it.Next(p));
   EXPECT_EQ(p.doc, 1u);
+}
+
+TEST(PostingListTest, SkipToFindsWhatALinearScanFinds) {
+  std::mt19937 random(3);
+  std::uniform_int_distribution<DocId> gap(1, 40);
+  PostingList list;
+  std::vector<DocId> docs;
+  DocId doc = 0;
+  for (int i = 0; i < 5000; ++i) {
+    list.Append({doc, static_cast<uint8_t>(1 + i % 200), 0});
+    docs.push_back(doc);
+    doc += gap(random);
+  }
+  EXPECT_EQ(list.max_tf(), 200);
+  for (int round = 0; round < 50; ++round) {
+    // Increasing targets, as a search asks for them; some land on a posting.
+    std::uniform_int_distribution<DocId> step(0, round < 25 ? 200 : 20000);
+    PostingList::Iterator it(list);
+    Posting p;
+    DocId target = 0;
+    while (true) {
+      target += step(random);
+      if (round % 2 == 0) target = std::max(target, docs[target % docs.size()]);
+      auto want = std::lower_bound(docs.begin(), docs.end(), target);
+      const bool found = it.SkipTo(target, p);
+      ASSERT_EQ(found, want != docs.end()) << "target " << target;
+      if (!found) break;
+      ASSERT_EQ(p.doc, *want);
+      EXPECT_EQ(p.tf, 1 + (want - docs.begin()) % 200);
+      target = p.doc + 1;
+    }
+  }
 }
 
 }  // namespace

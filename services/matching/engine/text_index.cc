@@ -32,19 +32,71 @@ struct Accumulator {
   }
 };
 
-// Which result slot a document fills in the second pass of Search, or -1.
-// An array rather than a hash map: the pass looks up every posting again.
-struct ResultSlots {
-  std::vector<int32_t> slot;
-
-  void Reserve(size_t documents) {
-    if (slot.size() < documents) slot.resize(documents, -1);
-  }
-};
-
 float TermScore(float idf, float query_weight, uint8_t quantised_tf) {
   const float tf = static_cast<float>(quantised_tf) / kTfScale;
   return idf * query_weight * tf * (weights::kK1 + 1.0f) / (tf + weights::kK1);
+}
+
+// Sums of float bounds and of float scores round differently: a margin
+// keeps pruning on the safe side.
+constexpr float kBoundSlack = 1e-4f;
+
+// One query term's postings and what they score.
+struct TermList {
+  const PostingList* postings;
+  float idf;
+  float weight;
+  // Index into the query.
+  uint32_t query_term;
+  // The most it adds to any document's score.
+  float bound;
+
+  float Score(uint8_t tf) const { return TermScore(idf, weight, tf); }
+};
+
+// Higher score first, then lower id: a total order, so results are stable.
+bool Better(const std::vector<float>& scores, DocId a, DocId b) {
+  return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+}
+
+// The best k of `docs` that `accept`, as a heap with the worst on top.
+// `accept` (the caller's filters, dearer than a score comparison) is asked
+// only of a document that would enter the heap: a few hundred, not every
+// document touched. Removed documents never enter.
+std::vector<DocId> BestAcceptedOf(const std::vector<float>& scores, const std::vector<DocId>& docs,
+                                  size_t k, const std::function<bool(DocId)>& accept,
+                                  const std::vector<bool>& live) {
+  const auto better = [&](DocId a, DocId b) { return Better(scores, a, b); };
+  std::vector<DocId> heap;
+  heap.reserve(k + 1);
+  for (DocId doc : docs) {
+    if (!live[doc]) continue;
+    if (heap.size() == k && !better(doc, heap.front())) continue;
+    if (accept && !accept(doc)) continue;
+    heap.push_back(doc);
+    std::push_heap(heap.begin(), heap.end(), better);
+    if (heap.size() > k) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.pop_back();
+    }
+  }
+  return heap;
+}
+
+// Calls visit(i, posting) for each docs[i] (sorted, ascending) that `list`
+// holds, skipping through the list rather than decoding all of it.
+template <typename Visit>
+void ForEachPosting(const PostingList& list, const std::vector<DocId>& docs, Visit visit) {
+  PostingList::Iterator it(list);
+  Posting p;
+  bool have = false;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!have || p.doc < docs[i]) {
+      have = it.SkipTo(docs[i], p);
+      if (!have) return;
+    }
+    if (p.doc == docs[i]) visit(i, p);
+  }
 }
 
 }  // namespace
@@ -121,67 +173,86 @@ float TextIndex::Idf(absl::string_view term) const {
   return static_cast<float>(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
 }
 
+// Search runs in two phases (MaxScore, term at a time). Query terms go in
+// order of the most they can add to a score, rarest first. While the terms
+// left could still lift an untouched document into the best k, each term's
+// whole list is added. Once they cannot, only the documents already touched
+// that can still reach the best k are scored further, and the remaining
+// lists — the long ones of common words — are skipped through to them
+// rather than decoded.
 std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& query, size_t k,
                                               const std::function<bool(DocId)>& accept) const {
   if (k == 0) return {};
   thread_local Accumulator accumulator;
   accumulator.Reset(live_.size());
-  std::vector<std::pair<const PostingList*, float>> lists;  // list, idf
-  for (const QueryTerm& term : query) {
-    auto it = postings_.find(term.term);
-    lists.emplace_back(it == postings_.end() ? nullptr : &it->second,
-                       it == postings_.end() ? 0.0f : Idf(term.term));
-  }
+  std::vector<TermList> lists;
   for (size_t q = 0; q < query.size(); ++q) {
-    if (lists[q].first == nullptr) continue;
-    PostingList::Iterator it(*lists[q].first);
-    Posting p;
-    while (it.Next(p)) accumulator.Add(p.doc, TermScore(lists[q].second, query[q].weight, p.tf));
+    auto it = postings_.find(query[q].term);
+    if (it == postings_.end()) continue;
+    const float idf = Idf(query[q].term);
+    lists.push_back({&it->second, idf, query[q].weight, static_cast<uint32_t>(q),
+                     TermScore(idf, query[q].weight, it->second.max_tf())});
   }
+  std::vector<TermList> by_bound = lists;
+  std::sort(by_bound.begin(), by_bound.end(),
+            [](const TermList& a, const TermList& b) { return a.bound > b.bound; });
+  // left[i]: the most the terms from i on can add to any document.
+  std::vector<float> left(by_bound.size() + 1, 0.0f);
+  for (size_t i = by_bound.size(); i-- > 0;) left[i] = left[i + 1] + by_bound[i].bound;
 
-  const auto better = [&](DocId a, DocId b) {
-    const float sa = accumulator.scores[a], sb = accumulator.scores[b];
-    return sa != sb ? sa > sb : a < b;
+  const auto best_accepted = [&](const std::vector<DocId>& docs) {
+    return BestAcceptedOf(accumulator.scores, docs, k, accept, live_);
   };
-  // A heap of the best k so far, worst on top. `accept` (the caller's
-  // filters, dearer than a score comparison) is asked only of a document that
-  // would enter it: a few hundred instead of every document touched.
-  std::vector<DocId> candidates;
-  candidates.reserve(k + 1);
-  for (DocId doc : accumulator.touched) {
-    if (!live_[doc]) continue;
-    if (candidates.size() == k && !better(doc, candidates.front())) continue;
-    if (accept && !accept(doc)) continue;
-    candidates.push_back(doc);
-    std::push_heap(candidates.begin(), candidates.end(), better);
-    if (candidates.size() > k) {
-      std::pop_heap(candidates.begin(), candidates.end(), better);
-      candidates.pop_back();
+  std::vector<DocId> best;
+  size_t i = 0;
+  float threshold = 0.0f;
+  for (; i < by_bound.size(); ++i) {
+    // Worth checking when the check (a pass over the touched) costs less
+    // than the list it may spare.
+    if (i > 0 && by_bound[i].postings->size() > accumulator.touched.size()) {
+      best = best_accepted(accumulator.touched);
+      threshold = best.size() == k ? accumulator.scores[best.front()] : 0.0f;
+      if (threshold > left[i] * (1.0f + kBoundSlack)) break;
+    }
+    PostingList::Iterator it(*by_bound[i].postings);
+    Posting p;
+    while (it.Next(p)) accumulator.Add(p.doc, by_bound[i].Score(p.tf));
+  }
+  std::vector<DocId> contenders;
+  if (i < by_bound.size()) {
+    for (DocId doc : accumulator.touched) {
+      if (live_[doc] && accumulator.scores[doc] + left[i] * (1.0f + kBoundSlack) >= threshold) {
+        contenders.push_back(doc);
+      }
+    }
+    std::sort(contenders.begin(), contenders.end());
+    for (; i < by_bound.size(); ++i) {
+      ForEachPosting(*by_bound[i].postings, contenders, [&](size_t, const Posting& p) {
+        accumulator.scores[p.doc] += by_bound[i].Score(p.tf);
+      });
     }
   }
-  std::sort(candidates.begin(), candidates.end(), better);
+  best = best_accepted(contenders.empty() ? accumulator.touched : contenders);
+  std::sort(best.begin(), best.end(),
+            [&](DocId a, DocId b) { return Better(accumulator.scores, a, b); });
 
-  // Second pass over the same postings, for the winners only: each query
-  // term's share of their scores, with the fields it was found in.
+  // Second pass, for the winners only: each query term's share of their
+  // scores, with the fields it was found in.
   std::vector<ScoredDocument> results;
-  thread_local ResultSlots slots;
-  slots.Reserve(live_.size());
-  for (DocId doc : candidates) {
-    slots.slot[doc] = static_cast<int32_t>(results.size());
+  std::vector<std::pair<DocId, uint32_t>> winners;  // doc, slot; by doc
+  for (DocId doc : best) {
+    winners.push_back({doc, static_cast<uint32_t>(results.size())});
     results.push_back({doc, accumulator.scores[doc], {}});
   }
-  for (size_t q = 0; q < query.size() && !results.empty(); ++q) {
-    if (lists[q].first == nullptr) continue;
-    PostingList::Iterator it(*lists[q].first);
-    Posting p;
-    while (it.Next(p)) {
-      const int32_t slot = slots.slot[p.doc];
-      if (slot < 0) continue;
-      results[slot].contributions.push_back(
-          {static_cast<uint32_t>(q), p.flags, TermScore(lists[q].second, query[q].weight, p.tf)});
-    }
+  std::sort(winners.begin(), winners.end());
+  std::vector<DocId> winner_docs;
+  for (const auto& [doc, slot] : winners) winner_docs.push_back(doc);
+  for (const TermList& list : lists) {
+    ForEachPosting(*list.postings, winner_docs, [&](size_t w, const Posting& p) {
+      results[winners[w].second].contributions.push_back(
+          {list.query_term, p.flags, list.Score(p.tf)});
+    });
   }
-  for (DocId doc : candidates) slots.slot[doc] = -1;
   return results;
 }
 
