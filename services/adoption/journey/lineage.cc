@@ -47,15 +47,6 @@ std::optional<LineageSolution> Lineage::FindSolution(absl::string_view solution)
   return it->second;
 }
 
-int Lineage::OpenAdoptions(absl::string_view solution) const {
-  absl::ReaderMutexLock lock(&mutex_);
-  auto it = adoptions_of_.find(solution);
-  if (it == adoptions_of_.end()) return 0;
-  return static_cast<int>(std::count_if(it->second.begin(), it->second.end(), [&](const auto& a) {
-    return IsOpen(adoptions_.at(a).stage);
-  }));
-}
-
 void Lineage::PutCohort(absl::string_view solution, absl::string_view cohort) {
   absl::MutexLock lock(&mutex_);
   cohorts_of_[solution].insert(std::string(cohort));

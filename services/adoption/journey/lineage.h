@@ -64,8 +64,6 @@ class Lineage {
 
   // Whether the publishing feed told of `solution`, and what.
   std::optional<LineageSolution> FindSolution(absl::string_view solution) const;
-  // Adoptions of `solution` not yet anchored.
-  int OpenAdoptions(absl::string_view solution) const;
   // A cohort of `solution` exists.
   void PutCohort(absl::string_view solution, absl::string_view cohort);
   // What the owner supports at once: each cohort counts one, each open

@@ -113,10 +113,15 @@ TEST_F(LineageTest, TheValueSummaryCountsTheWholeTree) {
   EXPECT_DOUBLE_EQ(value->effects(0).original_relative_change(), -0.3);
 }
 
-TEST_F(LineageTest, OpenAdoptionsAreThoseNotAnchored) {
-  EXPECT_EQ(lineage_.OpenAdoptions("solutions/a"), 2);
+TEST_F(LineageTest, SupportUnitsCountOpenAdoptionsOutsideCohortsAndEachCohortOnce) {
+  EXPECT_EQ(lineage_.SupportUnits("solutions/a"), 2);
   lineage_.PutAdoption(Adoption("hisingen", "a", "hisingen", 140000, v1::ADOPTION_STAGE_ANCHORED));
-  EXPECT_EQ(lineage_.OpenAdoptions("solutions/a"), 1);
+  EXPECT_EQ(lineage_.SupportUnits("solutions/a"), 1) << "an anchored adoption needs no support";
+  lineage_.PutCohort("solutions/a", "cohorts/lab");
+  LineageAdoption in_cohort = Adoption("alvby", "a", "alvby", 45000, v1::ADOPTION_STAGE_PLAN);
+  in_cohort.cohort = "cohorts/lab";
+  lineage_.PutAdoption(in_cohort);
+  EXPECT_EQ(lineage_.SupportUnits("solutions/a"), 2) << "the cohort counts once, its adoption not";
 }
 
 TEST_F(LineageTest, ALoopingLineageIsShownOnce) {
