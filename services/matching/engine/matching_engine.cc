@@ -317,18 +317,44 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
   return e;
 }
 
+NeedFeatures MatchingEngine::FeaturesOfNeed(const NeedQuery& need, Language language) const {
+  NeedFeatures features;
+  features.language = std::string(LanguageTag(language));
+  features.country = need.country;
+  features.region = need.region;
+  features.sectors = need.sectors;
+  features.target_group_terms = TargetGroupTerms(need.target_groups, language);
+  features.population = need.population;
+  features.accepted_languages = need.accepted_languages;
+  return features;
+}
+
+std::optional<double> MatchingEngine::ScoreSolution(const NeedQuery& need,
+                                                    absl::string_view solution) const {
+  const Query query = BuildQuery(need.text, need.language);
+  const NeedFeatures features = FeaturesOfNeed(need, query.language);
+  float bm25 = 0.0f;
+  SolutionFeatures solution_features;
+  {
+    absl::ReaderMutexLock lock(&mutex_);
+    auto it = solutions_.side.ids.find(solution);
+    if (it == solutions_.side.ids.end()) return std::nullopt;
+    solution_features = solutions_.features[it->second];
+    if (!PassesFilters(need, solution_features)) return std::nullopt;
+    bm25 = solutions_.side.index.ScoreDocument(query.terms, it->second);
+  }
+  // The same arithmetic as Explain's total, without the words.
+  std::vector<FactorExplanation> factors;
+  const double context =
+      options_.context ? ScoreContext(features, solution_features, factors) : 0.0;
+  return weights::kTextWeight * Squash(bm25) + context;
+}
+
 std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
                                                   const SolutionFetcher& fetch) const {
   const size_t k = std::clamp<size_t>(need.top_k == 0 ? 20 : need.top_k, 1, kMaxTopK);
   const Query query = BuildQuery(need.text, need.language);
-  NeedFeatures features;
-  features.language = std::string(LanguageTag(query.language));
-  features.country = need.country;
-  features.region = need.region;
-  features.sectors = need.sectors;
-  features.target_group_terms = TargetGroupTerms(need.target_groups, query.language);
-  features.population = need.population;
-  features.accepted_languages = need.accepted_languages;
+  const NeedFeatures features = FeaturesOfNeed(need, query.language);
 
   std::vector<std::pair<ScoredDocument, SolutionFeatures>> candidates;
   std::vector<std::string> names;

@@ -83,6 +83,12 @@ class MatchingEngine {
   // which only leaves core elements and preconditions out of the explanation.
   std::vector<RankedSolution> Match(const NeedQuery& need, const SolutionFetcher& fetch) const;
 
+  // The score Match would give `solution` for `need` if it ranked it, or
+  // nullopt when the solution is not indexed or `need`'s filters leave it
+  // out. One document scored, not a ranking: cheap enough to ask of many
+  // needs (whether a new solution can enter each one's top).
+  std::optional<double> ScoreSolution(const NeedQuery& need, absl::string_view solution) const;
+
   // The open requests `solution` fits best.
   std::vector<RankedRequest> FindAdopters(const SolutionRecord& solution, size_t k) const;
 
@@ -119,6 +125,7 @@ class MatchingEngine {
                        absl::flat_hash_map<std::string, IndexedTerm>& terms) const;
   std::vector<uint32_t> TargetGroupTerms(const std::vector<std::string>& groups,
                                          Language language) const;
+  NeedFeatures FeaturesOfNeed(const NeedQuery& need, Language language) const;
   Explanation Explain(const Query& query, const ScoredDocument& scored, const NeedFeatures& need,
                       const SolutionFeatures& solution,
                       const std::optional<SolutionRecord>& record) const;

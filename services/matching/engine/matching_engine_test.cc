@@ -162,6 +162,26 @@ TEST_F(MatchingEngineTest, FiltersAndRemovalTakeSolutionsOut) {
   EXPECT_EQ(engine_->solution_count(), 2u);
 }
 
+TEST_F(MatchingEngineTest, ScoreSolutionIsTheScoreMatchGives) {
+  NeedQuery swedish;
+  swedish.text = "försörjningsstöd arbete skola";
+  swedish.language = "sv";
+  for (const NeedQuery& need : {DanishNeed(), swedish}) {
+    const auto ranked = Match(need);
+    ASSERT_FALSE(ranked.empty());
+    for (const RankedSolution& r : ranked) {
+      std::optional<double> score = engine_->ScoreSolution(need, r.name);
+      ASSERT_TRUE(score.has_value()) << r.name;
+      EXPECT_NEAR(*score, r.score, 1e-6) << r.name;
+    }
+  }
+  NeedQuery elsewhere = DanishNeed();
+  elsewhere.only_countries = {"IE"};
+  EXPECT_EQ(engine_->ScoreSolution(elsewhere, "solutions/jobbforst"), std::nullopt)
+      << "left out by the need's filters";
+  EXPECT_EQ(engine_->ScoreSolution(DanishNeed(), "solutions/unknown"), std::nullopt);
+}
+
 TEST_F(MatchingEngineTest, UpdatedSolutionIsReindexed) {
   SolutionRecord s = School();
   s.title = "Kontanthjælp og job: hurtigere i arbejde";

@@ -256,6 +256,19 @@ std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& quer
   return results;
 }
 
+float TextIndex::ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const {
+  float score = 0.0f;
+  const std::vector<DocId> docs = {doc};
+  for (const QueryTerm& term : query) {
+    auto it = postings_.find(term.term);
+    if (it == postings_.end()) continue;
+    const float idf = Idf(term.term);
+    ForEachPosting(it->second, docs,
+                   [&](size_t, const Posting& p) { score += TermScore(idf, term.weight, p.tf); });
+  }
+  return score;
+}
+
 void TextIndex::Compact() {
   for (auto& [term, list] : postings_) {
     list.Compact([this](DocId doc) { return !live_[doc]; });

@@ -1,5 +1,8 @@
 #include "services/matching/service/match_planner.h"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <set>
 
 #include "services/common/proto_time.h"
@@ -77,6 +80,32 @@ MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequ
   return ranking;
 }
 
+absl::StatusOr<bool> MatchPlanner::MayEnter(const adoption_pb::AdoptionRequest& request,
+                                            const publishing_pb::Solution& solution) {
+  const std::optional<double> score =
+      engine_->ScoreSolution(NeedQueryFor(request), solution.name());
+  if (!score.has_value()) return false;
+  const std::string request_id(IdOf(request.name()));
+  ASSIGN_OR_RETURN(std::vector<std::string> matched,
+                   ScanIds(*store_, keys::ByRequestPrefix(request_id)));
+  std::vector<double> scores;
+  for (const std::string& solution_id : matched) {
+    ASSIGN_OR_RETURN(std::optional<pb::Match> match,
+                     LoadProto<pb::Match>(*store_, keys::Match(MatchId(request_id, solution_id))));
+    if (match.has_value() && match->state() != pb::MATCH_STATE_INACTIVE) {
+      scores.push_back(match->score());
+    }
+  }
+  if (scores.size() < kMatchesPerRequest) return true;
+  // The stored scores were ranked against the index as it was then (other
+  // solutions since have moved the term weights a little): a solution
+  // scoring within 5 % under the last is still given the full ranking.
+  constexpr double kSlack = 0.05;
+  std::nth_element(scores.begin(), scores.begin() + (kMatchesPerRequest - 1), scores.end(),
+                   std::greater<>());
+  return *score + kSlack * std::abs(*score) >= scores[kMatchesPerRequest - 1];
+}
+
 absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solution& solution,
                                                     absl::Time now) {
   const std::string solution_id(IdOf(solution.name()));
@@ -93,6 +122,10 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solutio
     ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
                      LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
     if (!request.has_value() || !IsLive(*request, now)) continue;
+    if (!matched.contains(request_id)) {
+      ASSIGN_OR_RETURN(bool may_enter, MayEnter(*request, solution));
+      if (!may_enter) continue;
+    }
     PairRanking ranking = RankPair(*request, solution);
     if (!ranking.upsert.has_value()) {
       if (matched.contains(request_id)) plan.unranked.push_back(MatchId(request_id, solution_id));

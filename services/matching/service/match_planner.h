@@ -13,7 +13,12 @@
 //                              FindAdopters, plus the requests it already
 //                              matches) is ranked again, and the pair becomes
 //                              or stays a match where the solution is in the
-//                              request's top kMatchesPerRequest
+//                              request's top kMatchesPerRequest; a request
+//                              it does not match yet is ranked again only if
+//                              the solution's score beats the lowest of its
+//                              kMatchesPerRequest stored matches (or it has
+//                              fewer): one document scored instead of a
+//                              ranking for the many it cannot enter
 //   solution withdrawn,      → its matches become INACTIVE, kept for history
 //   request closed or expired
 //
@@ -85,6 +90,10 @@ class MatchPlanner {
   };
   PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
                        const publishing_pb::Solution& solution);
+  // Whether `solution` (not matched with `request` yet) may enter its top:
+  // see the class comment.
+  absl::StatusOr<bool> MayEnter(const adoption_pb::AdoptionRequest& request,
+                                const publishing_pb::Solution& solution);
 
   storage::KvStore* const store_;
   const MatchingEngine* const engine_;

@@ -99,6 +99,30 @@ TEST_F(MatchingRepositoryTest, ASolutionThatEntersARequestsTopPushesTheLastOneOu
   EXPECT_THAT(names, Contains("solutions/better"));
 }
 
+TEST_F(MatchingRepositoryTest, ASolutionThatCannotEnterAFullTopLeavesItAsItIs) {
+  File(DanishNeed());
+  for (int i = 0; i < 20; ++i) {
+    publishing_pb::Solution copy = JobbForst();
+    copy.set_name(absl::StrCat("solutions/copy", i));
+    Publish(copy);
+  }
+  const auto before = StoredMatches();
+  ASSERT_EQ(before.size(), 20u);
+
+  // Homework help fits the Danish need's context a little (a public
+  // service for families) and its text not at all.
+  publishing_pb::Solution weak = Homework();
+  weak.set_name("solutions/weak");
+  Publish(weak);
+
+  const auto after = StoredMatches();
+  ASSERT_EQ(after.size(), 20u);
+  for (const auto& [name, match] : after) {
+    EXPECT_NE(match.solution(), "solutions/weak");
+    EXPECT_EQ(match.etag(), before.at(name).etag()) << name << " was rewritten";
+  }
+}
+
 TEST_F(MatchingRepositoryTest, FilingARequestMatchesThePublishedSolutions) {
   Publish(JobbForst());
   File(DanishNeed());
