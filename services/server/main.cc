@@ -39,6 +39,9 @@ ABSL_FLAG(std::string, lexicon_cache, "",
           "<data_dir>/matching-lexicon.bin)");
 ABSL_FLAG(std::string, operator_key_file, "",
           "operator key file (default: <data_dir>/operator.key)");
+ABSL_FLAG(bool, webhook_allow_private_addresses, false,
+          "let webhooks go to loopback, private and link-local addresses (receivers inside your "
+          "own network, or an egress proxy on one); off, only public addresses are reached");
 
 namespace {
 
@@ -73,6 +76,8 @@ int main(int argc, char** argv) {
   options.adoption_address = absl::GetFlag(FLAGS_adoption_service);
   options.matching_address = absl::GetFlag(FLAGS_matching_service);
   options.lexicon_cache = absl::GetFlag(FLAGS_lexicon_cache);
+  options.notification.allow_private_webhook_addresses =
+      absl::GetFlag(FLAGS_webhook_allow_private_addresses);
   const std::string ranking = absl::GetFlag(FLAGS_matching_ranking);
   if (ranking == "plain_bm25") {
     options.matching_engine = corematch::matching::EngineOptions::PlainBm25();

@@ -42,6 +42,8 @@ class NotificationIntegrationTest : public ::testing::Test {
       // Translation needs the FreeDict lexicon built; these tests do not.
       options.matching_engine.translation = false;
       options.notification.progress_interval = absl::Milliseconds(200);
+      // The webhook receiver runs on 127.0.0.1.
+      options.notification.allow_private_webhook_addresses = true;
       options.notification.dispatcher.retry = {.initial = absl::Milliseconds(50),
                                                .multiplier = 2,
                                                .max_interval = absl::Milliseconds(200),

@@ -187,6 +187,8 @@ struct Server {
     options.data_dir = dir;
     options.services = {"organization", "publishing", "adoption", "matching", "notification"};
     options.lexicon_cache = lexicon_cache;
+    // The webhook receiver runs on 127.0.0.1.
+    options.notification.allow_private_webhook_addresses = true;
     auto started = server::CorematchServer::Start(options);
     if (!started.ok()) {
       std::cerr << "corematch-notification-bench: " << started.status() << "\n";

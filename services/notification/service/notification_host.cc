@@ -27,7 +27,8 @@ absl::StatusOr<std::unique_ptr<NotificationHost>> NotificationHost::Open(
                                                 host->subscriptions_.get(), clock);
   host->inbox_ = std::make_unique<Inbox>(&host->committer_, host->outbox_.get(),
                                          host->subscriptions_.get(), clock);
-  host->webhook_client_ = NewCurlWebhookClient();
+  host->webhook_client_ = NewCurlWebhookClient(
+      {.allow_private_addresses = host->options_.allow_private_webhook_addresses});
   host->dispatcher_ = std::make_unique<WebhookDispatcher>(
       &host->committer_, host->subscriptions_.get(), host->webhook_client_.get(), clock,
       host->options_.dispatcher);

@@ -52,6 +52,10 @@ struct NotificationHostOptions {
   absl::Duration housekeeping_interval = absl::Minutes(1);
   DispatcherOptions dispatcher;
   Backoff backoff;
+  // Whether webhooks may go to loopback, private and link-local addresses
+  // (WebhookClientOptions): for tests and receivers inside the operator's
+  // own network.
+  bool allow_private_webhook_addresses = false;
 };
 
 class NotificationHost {

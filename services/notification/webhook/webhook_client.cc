@@ -8,6 +8,7 @@
 #include "services/notification/webhook/webhook_client.h"
 
 #include <curl/curl.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -27,6 +28,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "services/notification/webhook/address_policy.h"
 
 namespace corematch::notification {
 namespace {
@@ -129,9 +131,26 @@ long Milliseconds(absl::Duration duration) {
   return static_cast<long>(std::max<int64_t>(1, absl::ToInt64Milliseconds(duration)));
 }
 
+// What the address policy refused during one request, for its error message.
+struct AddressGuard {
+  bool allow_private = false;
+  std::string refused;
+};
+
+// libcurl's CURLOPT_OPENSOCKETFUNCTION: opens the socket of a connection
+// unless the address it is for is not public and that is not allowed.
+curl_socket_t OpenSocket(void* guard_pointer, curlsocktype purpose, curl_sockaddr* address) {
+  auto* guard = static_cast<AddressGuard*>(guard_pointer);
+  if (purpose == CURLSOCKTYPE_IPCXN && !guard->allow_private && !IsPublicAddress(&address->addr)) {
+    guard->refused = AddressText(&address->addr);
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype, address->protocol);
+}
+
 // Sets every option of one request on a handle fresh from curl_easy_reset.
 CURLcode Configure(CURL* handle, const WebhookRequest& request, curl_slist* headers,
-                   ResponseSink& sink, char* error_buffer) {
+                   ResponseSink& sink, AddressGuard& guard, char* error_buffer) {
   CURLcode code = CURLE_OK;
   auto set = [&](CURLoption option, auto value) {
     if (code == CURLE_OK) code = curl_easy_setopt(handle, option, value);
@@ -150,12 +169,15 @@ CURLcode Configure(CURL* handle, const WebhookRequest& request, curl_slist* head
   set(CURLOPT_CONNECTTIMEOUT_MS, Milliseconds(std::min(request.timeout, kMaxConnectTimeout)));
   set(CURLOPT_WRITEFUNCTION, &WriteBody);
   set(CURLOPT_WRITEDATA, static_cast<void*>(&sink));
+  set(CURLOPT_OPENSOCKETFUNCTION, &OpenSocket);
+  set(CURLOPT_OPENSOCKETDATA, static_cast<void*>(&guard));
   return code;
 }
 
 class CurlWebhookClient final : public WebhookClient {
  public:
-  CurlWebhookClient() : init_result_(InitCurlOnce()) {}
+  explicit CurlWebhookClient(WebhookClientOptions options)
+      : options_(options), init_result_(InitCurlOnce()) {}
   CurlWebhookClient(const CurlWebhookClient&) = delete;
   CurlWebhookClient& operator=(const CurlWebhookClient&) = delete;
 
@@ -166,6 +188,7 @@ class CurlWebhookClient final : public WebhookClient {
   EasyHandle Acquire();
   void Release(EasyHandle handle);
 
+  const WebhookClientOptions options_;
   const CURLcode init_result_;
   absl::Mutex mutex_;
   std::vector<EasyHandle> idle_ ABSL_GUARDED_BY(mutex_);
@@ -202,8 +225,10 @@ absl::StatusOr<WebhookResponse> CurlWebhookClient::Post(const WebhookRequest& re
   if (handle == nullptr) return absl::ResourceExhaustedError("out of memory creating a handle");
 
   ResponseSink sink;
+  AddressGuard guard;
+  guard.allow_private = options_.allow_private_addresses;
   char error_buffer[CURL_ERROR_SIZE] = "";
-  CURLcode code = Configure(handle.get(), request, headers->get(), sink, error_buffer);
+  CURLcode code = Configure(handle.get(), request, headers->get(), sink, guard, error_buffer);
   if (code == CURLE_OK) code = curl_easy_perform(handle.get());
   long http_status = 0;
   curl_easy_getinfo(handle.get(), CURLINFO_RESPONSE_CODE, &http_status);
@@ -213,6 +238,12 @@ absl::StatusOr<WebhookResponse> CurlWebhookClient::Post(const WebhookRequest& re
 
   // Hanging up on an endless body still leaves a complete status line.
   const bool answered = code == CURLE_OK || (code == CURLE_WRITE_ERROR && sink.stopped_reading);
+  if (!answered && !guard.refused.empty()) {
+    return absl::UnavailableError(absl::StrCat(
+        "POST ", request.url, ": refused to connect to ", guard.refused,
+        ", a loopback, private or link-local address; webhooks go to public addresses unless the "
+        "server runs with --webhook_allow_private_addresses"));
+  }
   if (!answered || http_status == 0) {
     const absl::string_view detail =
         error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
@@ -227,8 +258,8 @@ absl::StatusOr<WebhookResponse> CurlWebhookClient::Post(const WebhookRequest& re
 
 }  // namespace
 
-std::unique_ptr<WebhookClient> NewCurlWebhookClient() {
-  return std::make_unique<CurlWebhookClient>();
+std::unique_ptr<WebhookClient> NewCurlWebhookClient(WebhookClientOptions options) {
+  return std::make_unique<CurlWebhookClient>(options);
 }
 
 }  // namespace corematch::notification

@@ -57,6 +57,16 @@ class WebhookClient {
   virtual absl::StatusOr<WebhookResponse> Post(const WebhookRequest& request) = 0;
 };
 
+struct WebhookClientOptions {
+  // Whether requests may go to loopback, private and link-local addresses
+  // (address_policy.h). Off, a connection to one is refused after name
+  // resolution and Post fails with UNAVAILABLE naming the address. On for
+  // tests and for receivers inside the operator's own network; on also when
+  // webhooks leave through an HTTP proxy on a private address (the proxy
+  // then decides where requests may go).
+  bool allow_private_addresses = false;
+};
+
 // A client on libcurl. It keeps connections alive between requests to the
 // same endpoint, follows no redirects (a 3xx is returned as such), verifies
 // TLS certificates against the system's CAs, speaks only http and https and
@@ -64,7 +74,7 @@ class WebhookClient {
 // response body and then hangs up, keeping the status. Like any libcurl program it honours
 // the proxy environment variables (https_proxy, no_proxy). Safe to call from
 // many threads at once; each concurrent call uses its own connection.
-std::unique_ptr<WebhookClient> NewCurlWebhookClient();
+std::unique_ptr<WebhookClient> NewCurlWebhookClient(WebhookClientOptions options = {});
 
 }  // namespace corematch::notification
 

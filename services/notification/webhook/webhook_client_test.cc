@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -42,7 +43,8 @@ class CurlWebhookClientTest : public ::testing::Test {
   }
 
   HttpReceiver receiver_;
-  std::unique_ptr<WebhookClient> client_ = NewCurlWebhookClient();
+  // The receiver is on 127.0.0.1.
+  std::unique_ptr<WebhookClient> client_ = NewCurlWebhookClient({.allow_private_addresses = true});
 };
 
 TEST_F(CurlWebhookClientTest, PostsTheBodyAndHeaders) {
@@ -62,6 +64,24 @@ TEST_F(CurlWebhookClientTest, PostsTheBodyAndHeaders) {
   EXPECT_EQ(request.Header("X-Trace"), "abc");
   EXPECT_EQ(request.Header("User-Agent"), "corematch-webhook/1");
   EXPECT_EQ(request.Header("Expect"), "");
+}
+
+TEST_F(CurlWebhookClientTest, RefusesLoopbackAndPrivateAddressesUnlessAllowed) {
+  std::unique_ptr<WebhookClient> guarded = NewCurlWebhookClient();
+  WebhookRequest to_loopback = Request();
+  EXPECT_THAT(guarded->Post(to_loopback),
+              StatusIs(absl::StatusCode::kUnavailable,
+                       AllOf(HasSubstr("refused to connect to 127.0.0.1"),
+                             HasSubstr("--webhook_allow_private_addresses"))));
+  // By name too: the check is on the address the name resolves to.
+  WebhookRequest by_name = Request();
+  by_name.url = absl::StrCat("http://localhost:", receiver_.port(), "/hook");
+  EXPECT_THAT(guarded->Post(by_name), StatusIs(absl::StatusCode::kUnavailable,
+                                               HasSubstr("a loopback, private or link-local")));
+  EXPECT_THAT(receiver_.requests(), SizeIs(0)) << "nothing reached the receiver";
+
+  EXPECT_THAT(client_->Post(Request()), IsOk()) << "allowed, the same request goes through";
+  EXPECT_THAT(receiver_.requests(), SizeIs(1));
 }
 
 TEST_F(CurlWebhookClientTest, SendsALargeBodyWithoutWaitingFor100Continue) {

@@ -37,7 +37,8 @@ class HttpReceiverTest : public ::testing::Test {
   }
 
   HttpReceiver receiver_;
-  std::unique_ptr<WebhookClient> client_ = NewCurlWebhookClient();
+  // The receiver is on 127.0.0.1.
+  std::unique_ptr<WebhookClient> client_ = NewCurlWebhookClient({.allow_private_addresses = true});
 };
 
 TEST_F(HttpReceiverTest, ListensOnAnEphemeralLoopbackPort) {
