@@ -33,11 +33,6 @@ std::unique_ptr<ad::AdoptionService::Stub> Stub(CommandContext& ctx) {
   return ad::AdoptionService::NewStub(ctx.connection().channel());
 }
 
-std::string Stage(ad::AdoptionStage stage) {
-  const auto* value = ad::AdoptionStage_descriptor()->FindValueByNumber(stage);
-  return value == nullptr ? absl::StrCat(stage) : EnumShortName(*value);
-}
-
 std::string EffectText(const ad::EvaluatedEffect& e) {
   return absl::StrFormat("%s %g → %g%s", e.metric(), e.baseline(), e.result(),
                          e.unit().empty() ? "" : absl::StrCat(" ", e.unit()));
@@ -108,7 +103,7 @@ void AddList(CLI::App& group, CommandContext& ctx) {
     if (!status.ok()) return ctx.RpcError(status);
     Table table({"NAME", "SOLUTION", "ADOPTER", "STAGE", "REPUBLISHED AS"});
     for (const ad::Adoption& a : response.adoptions()) {
-      table.AddRow({a.name(), a.solution(), a.adopter(), Stage(a.stage()), a.republished_as()});
+      table.AddRow({a.name(), a.solution(), a.adopter(), StageName(a.stage()), a.republished_as()});
     }
     ctx.printer().List(response, table, response.next_page_token());
     return kExitOk;
@@ -268,7 +263,7 @@ class TreeDrawer final {
   void Adoption(const ad::SpreadAdoption& a, const std::string& prefix, bool last) {
     std::vector<std::string> parts = {
         a.adoption(), a.adopter().empty() ? "(anonymous)" : Organization(a.adopter()), a.country(),
-        Stage(a.stage())};
+        StageName(a.stage())};
     for (const ad::EvaluatedEffect& e : a.effects()) parts.push_back(EffectText(e));
     lines_.push_back(absl::StrCat(prefix, last ? "└── " : "├── ", absl::StrJoin(parts, "  ")));
     if (a.has_republished()) {
@@ -348,7 +343,7 @@ void AddValue(CLI::App& group, CommandContext& ctx) {
               << "republished: " << value.republished() << "\n";
     std::vector<std::string> stages;
     for (const ad::StageCount& s : value.stages()) {
-      stages.push_back(absl::StrCat(Stage(s.stage()), " ", s.adoptions()));
+      stages.push_back(absl::StrCat(StageName(s.stage()), " ", s.adoptions()));
     }
     ctx.out() << "adoptions by stage: " << absl::StrJoin(stages, ", ") << "\n";
     Table table({"METRIC", "UNIT", "REPORTS", "MEAN CHANGE", "ORIGINAL"});
@@ -461,6 +456,11 @@ void AddCohortCommands(CLI::App& app, CommandContext& ctx) {
   AddCohortShow(*group, ctx);
   AddCohortList(*group, ctx);
   AddCohortUpdate(*group, ctx);
+}
+
+std::string StageName(ad::AdoptionStage stage) {
+  const auto* value = ad::AdoptionStage_descriptor()->FindValueByNumber(stage);
+  return value == nullptr ? absl::StrCat(stage) : EnumShortName(*value);
 }
 
 std::vector<std::string> SpreadTreeLines(const ad::SpreadTree& tree,

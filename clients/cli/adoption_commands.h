@@ -43,6 +43,9 @@ void AddSpreadCommands(CLI::App& solution_group, CommandContext& ctx);
 // Display names by organizations/{id}.
 using OrganizationNames = absl::flat_hash_map<std::string, std::string>;
 
+// "ANCHORED" for ADOPTION_STAGE_ANCHORED: how the CLI names a stage.
+std::string StageName(adoption::v1::AdoptionStage stage);
+
 // The lines `solution tree` prints for `tree`, naming each organisation by its
 // display name in `names`, or by its resource name if `names` lacks it.
 std::vector<std::string> SpreadTreeLines(const adoption::v1::SpreadTree& tree,

@@ -14,7 +14,6 @@
 #include "clients/cli/adoption_commands.h"
 #include "clients/cli/demo_loader.h"
 #include "clients/cli/demo_rows.h"
-#include "clients/cli/enum_names.h"
 #include "clients/cli/example_player.h"
 #include "clients/cli/output.h"
 #include "clients/cli/table.h"
@@ -134,10 +133,6 @@ void AddSolutions(CLI::App& group, CommandContext& ctx) {
   OnRun(cmd, ctx, [&ctx, f] { return Load(ctx, *f); });
 }
 
-std::string StageShortName(adoption::v1::AdoptionStage stage) {
-  return EnumShortName(*adoption::v1::AdoptionStage_descriptor()->FindValueByNumber(stage));
-}
-
 google::protobuf::Struct OutcomeStruct(const ExampleOutcome& outcome) {
   google::protobuf::Struct result;
   auto& fields = *result.mutable_fields();
@@ -161,7 +156,7 @@ void PrintOutcome(CommandContext& ctx, const ExampleOutcome& outcome) {
   if (!outcome.cohort.empty()) ctx.out() << "cohort: " << outcome.cohort << "\n";
   Table table({"ADOPTER", "ADOPTION", "ADOPTS", "STAGE", "REPUBLISHED AS"});
   for (const ExampleOutcome::Adoption& a : outcome.adoptions) {
-    table.AddRow({a.adopter, a.name, a.solution, StageShortName(a.stage),
+    table.AddRow({a.adopter, a.name, a.solution, StageName(a.stage),
                   a.republished_as.empty() ? "-" : a.republished_as});
   }
   table.Print(ctx.out());

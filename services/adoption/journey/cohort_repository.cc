@@ -13,6 +13,7 @@
 #include "services/common/resource_list.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
+#include "services/common/stored_proto.h"
 #include "services/common/update_mask.h"
 
 namespace corematch::adoption {
@@ -61,11 +62,10 @@ std::vector<std::string> FieldValues(const v1::Cohort& c, absl::string_view fiel
 
 absl::StatusOr<v1::Cohort> LoadCohort(const storage::Transaction& txn, absl::string_view name) {
   ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kCollection, "cohort"));
-  ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn.Get(ResourceKey(kCollection, id)));
-  if (!bytes.has_value()) return NotFound(name);
-  v1::Cohort cohort;
-  if (!cohort.ParseFromString(*bytes)) return absl::DataLossError(absl::StrCat("corrupt ", name));
-  return cohort;
+  ASSIGN_OR_RETURN(std::optional<v1::Cohort> cohort,
+                   LoadProto<v1::Cohort>(txn, ResourceKey(kCollection, id)));
+  if (!cohort.has_value()) return NotFound(name);
+  return *std::move(cohort);
 }
 
 void SaveCohort(storage::Transaction& txn, v1::Cohort& cohort) {
