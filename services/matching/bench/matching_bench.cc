@@ -86,6 +86,9 @@ struct Flags {
   std::string tmpdir = "/tmp";
   std::string dictd_dir = "/usr/share/dictd";
   std::string json_out;
+  // Leaves the analysed corpus and lexicon on disk, for rerunning the restart
+  // child (and profiling it) without generating the corpus again.
+  bool keep_work = false;
   // Child mode (phase 5).
   std::string restart_from;
   std::string lexicon_blob;
@@ -597,8 +600,13 @@ int Run(const Flags& flags) {
             restart["p50_ms"], restart["p99_ms"]);
         for (const auto& [key, value] : restart) json["restart_" + key] = value;
       }
-      std::filesystem::remove(analyzed_path);
-      std::filesystem::remove(blob_path);
+      if (flags.keep_work) {
+        std::printf("  kept: --restart-from '%s' --lexicon-blob '%s'\n", analyzed_path.c_str(),
+                    blob_path.c_str());
+      } else {
+        std::filesystem::remove(analyzed_path);
+        std::filesystem::remove(blob_path);
+      }
     }
   }
 
@@ -695,7 +703,7 @@ int Run(const Flags& flags) {
     out << line << "\n";
   }
   std::error_code error;
-  std::filesystem::remove_all(work, error);
+  if (!flags.keep_work) std::filesystem::remove_all(work, error);
   return 0;
 }
 
@@ -735,6 +743,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--tmpdir", flags.tmpdir, "Where the temporary files go")->capture_default_str();
   app.add_option("--dictd-dir", flags.dictd_dir, "FreeDict dictionaries")->capture_default_str();
+  app.add_flag("--keep-work", flags.keep_work,
+               "Keep the analysed corpus for rerunning the restart child");
   app.add_option("--json-out", flags.json_out, "Also write the result line to this file");
   app.add_option("--restart-from", flags.restart_from, "(internal) child mode: rebuild from file");
   app.add_option("--lexicon-blob", flags.lexicon_blob, "(internal) serialised pivot lexicon");

@@ -8,6 +8,7 @@
 #ifndef COREMATCH_SERVICES_MATCHING_ENGINE_POSTINGS_H_
 #define COREMATCH_SERVICES_MATCHING_ENGINE_POSTINGS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,7 +29,8 @@ struct Posting {
 inline constexpr float kTfScale = 8.0f;
 
 // Postings between two skip entries: SkipTo decodes at most this many to
-// reach a document in a block it jumps to.
+// reach a document in a block it jumps to, and each block's largest tf bounds
+// the scores of the documents in it.
 inline constexpr uint32_t kSkipInterval = 64;
 
 class PostingList {
@@ -50,12 +52,22 @@ class PostingList {
     // stands; false if there is none. Blocks wholly before `target` are
     // jumped over, not decoded.
     bool SkipTo(DocId target, Posting& out);
+    // The largest tf of the block that would hold `target`, without decoding
+    // anything: what bounds `target`'s score for the term. 0 when `target`
+    // lies past the list. Targets must not decrease from call to call.
+    uint8_t BlockMaxTf(DocId target);
+    // The largest tf of the blocks that may hold documents first..last,
+    // without decoding anything; 0 when the list has none there. Like
+    // BlockMaxTf, `first` must not decrease from call to call.
+    uint8_t MaxTfBetween(DocId first, DocId last);
 
    private:
     const PostingList* list_;
     size_t offset_ = 0;
     uint32_t left_;
     DocId doc_ = 0;
+    // BlockMaxTf's position: the block it last looked at.
+    size_t shallow_block_ = 0;
   };
 
   // Rebuilds the list without the documents `dead` says are gone.
@@ -80,6 +92,8 @@ class PostingList {
     // The document its first delta is counted from.
     DocId base;
     uint32_t offset;
+    // The largest tf in the block.
+    uint8_t max_tf;
   };
 
   std::string data_;
@@ -88,6 +102,45 @@ class PostingList {
   DocId last_doc_ = 0;
   uint8_t max_tf_ = 0;
 };
+
+// Next and BlockMaxTf run once per posting or candidate: inline.
+inline bool PostingList::Iterator::Next(Posting& out) {
+  if (left_ == 0) return false;
+  const char* data = list_->data_.data();
+  uint32_t delta = 0;
+  for (int shift = 0;; shift += 7) {
+    const uint8_t byte = static_cast<uint8_t>(data[offset_++]);
+    delta |= static_cast<uint32_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) break;
+  }
+  doc_ += delta;
+  out.doc = doc_;
+  out.tf = static_cast<uint8_t>(data[offset_]);
+  out.flags = static_cast<uint8_t>(data[offset_ + 1]);
+  offset_ += 2;
+  --left_;
+  return true;
+}
+
+inline uint8_t PostingList::Iterator::BlockMaxTf(DocId target) {
+  const std::vector<Skip>& skips = list_->skips_;
+  if (skips.empty() || target > list_->last_doc_) return 0;
+  // Targets only rise, so over a search this steps at most once per block.
+  while (shallow_block_ + 1 < skips.size() && skips[shallow_block_ + 1].first_doc <= target) {
+    ++shallow_block_;
+  }
+  return skips[shallow_block_].max_tf;
+}
+
+inline uint8_t PostingList::Iterator::MaxTfBetween(DocId first, DocId last) {
+  const std::vector<Skip>& skips = list_->skips_;
+  uint8_t max_tf = BlockMaxTf(first);
+  if (max_tf == 0) return 0;
+  for (size_t b = shallow_block_ + 1; b < skips.size() && skips[b].first_doc <= last; ++b) {
+    max_tf = std::max(max_tf, skips[b].max_tf);
+  }
+  return max_tf;
+}
 
 }  // namespace corematch::matching
 

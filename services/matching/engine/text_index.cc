@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "absl/container/flat_hash_set.h"
 #include "services/matching/engine/ranking_weights.h"
@@ -15,23 +16,6 @@ constexpr std::array<float, kFieldCount> kFieldWeight = {weights::kTitle, weight
 constexpr std::array<float, kFieldCount> kFieldB = {
     weights::kTitleB, weights::kTextB, weights::kTextB, weights::kTextB, weights::kTitleB};
 
-// Per-thread score accumulator, reused across searches: allocating and zeroing
-// one float per document for every query would cost more than the scoring.
-struct Accumulator {
-  std::vector<float> scores;
-  std::vector<DocId> touched;
-
-  void Reset(size_t documents) {
-    for (DocId doc : touched) scores[doc] = 0.0f;
-    touched.clear();
-    if (scores.size() < documents) scores.resize(documents, 0.0f);
-  }
-  void Add(DocId doc, float value) {
-    if (scores[doc] == 0.0f) touched.push_back(doc);
-    scores[doc] += value;
-  }
-};
-
 float TermScore(float idf, float query_weight, uint8_t quantised_tf) {
   const float tf = static_cast<float>(quantised_tf) / kTfScale;
   return idf * query_weight * tf * (weights::kK1 + 1.0f) / (tf + weights::kK1);
@@ -41,47 +25,132 @@ float TermScore(float idf, float query_weight, uint8_t quantised_tf) {
 // keeps pruning on the safe side.
 constexpr float kBoundSlack = 1e-4f;
 
-// One query term's postings and what they score.
-struct TermList {
-  const PostingList* postings;
-  float idf;
-  float weight;
-  // Index into the query.
-  uint32_t query_term;
-  // The most it adds to any document's score.
-  float bound;
+bool CannotReach(float bound, float threshold) { return bound * (1.0f + kBoundSlack) <= threshold; }
 
-  float Score(uint8_t tf) const { return TermScore(idf, weight, tf); }
+constexpr DocId kNoDoc = std::numeric_limits<DocId>::max();
+
+// One query term's postings, walked in document order.
+class TermCursor {
+ public:
+  TermCursor(const PostingList& postings, float idf, float weight, uint32_t query_term)
+      : postings_(&postings), it_(postings), query_term_(query_term) {
+    // Quantised tfs take 256 values: a table spares a division per posting.
+    for (int tf = 0; tf < 256; ++tf) score_of_tf_[tf] = TermScore(idf, weight, tf);
+    bound_ = score_of_tf_[postings.max_tf()];
+    Advance();
+  }
+
+  const PostingList& postings() const { return *postings_; }
+  uint32_t query_term() const { return query_term_; }
+  // The most the term adds to any document's score.
+  float bound() const { return bound_; }
+  // The most it adds to `doc`'s, from the block that would hold it.
+  float BlockBound(DocId doc) { return score_of_tf_[it_.BlockMaxTf(doc)]; }
+  // The most it adds to any of documents first..last.
+  float BoundBetween(DocId first, DocId last) {
+    return score_of_tf_[it_.MaxTfBetween(first, last)];
+  }
+  float Score(uint8_t tf) const { return score_of_tf_[tf]; }
+
+  // The document the cursor stands on; kNoDoc past the end.
+  DocId doc() const { return doc_; }
+  float score() const { return score_of_tf_[posting_.tf]; }
+  void Advance() { doc_ = it_.Next(posting_) ? posting_.doc : kNoDoc; }
+  void SkipTo(DocId target) {
+    if (doc_ < target) doc_ = it_.SkipTo(target, posting_) ? posting_.doc : kNoDoc;
+  }
+
+ private:
+  const PostingList* postings_;
+  PostingList::Iterator it_;
+  uint32_t query_term_;
+  std::array<float, 256> score_of_tf_;
+  float bound_;
+  Posting posting_{};
+  DocId doc_ = kNoDoc;
 };
 
-// Higher score first, then lower id: a total order, so results are stable.
-bool Better(const std::vector<float>& scores, DocId a, DocId b) {
-  return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
-}
+struct Hit {
+  DocId doc;
+  float score;
+};
 
-// The best k of `docs` that `accept`, as a heap with the worst on top.
-// `accept` (the caller's filters, dearer than a score comparison) is asked
-// only of a document that would enter the heap: a few hundred, not every
-// document touched. Removed documents never enter.
-std::vector<DocId> BestAcceptedOf(const std::vector<float>& scores, const std::vector<DocId>& docs,
-                                  size_t k, const std::function<bool(DocId)>& accept,
-                                  const std::vector<bool>& live) {
-  const auto better = [&](DocId a, DocId b) { return Better(scores, a, b); };
-  std::vector<DocId> heap;
-  heap.reserve(k + 1);
-  for (DocId doc : docs) {
-    if (!live[doc]) continue;
-    if (heap.size() == k && !better(doc, heap.front())) continue;
-    if (accept && !accept(doc)) continue;
-    heap.push_back(doc);
-    std::push_heap(heap.begin(), heap.end(), better);
-    if (heap.size() > k) {
-      std::pop_heap(heap.begin(), heap.end(), better);
-      heap.pop_back();
+// The best k documents seen so far, as a heap with the worst on top. Higher
+// score first, then lower id: a total order, so results are stable.
+class TopK {
+ public:
+  explicit TopK(size_t k) : k_(k) { heap_.reserve(k + 1); }
+
+  // What a document must now beat to enter; 0 until k are held.
+  float threshold() const { return heap_.size() == k_ ? heap_.front().score : 0.0f; }
+  bool Full() const { return heap_.size() == k_; }
+  // Whether a document with `score` would enter (documents come in rising
+  // id order, so a tie with the worst held one loses).
+  bool WouldEnter(float score) const { return !Full() || score > heap_.front().score; }
+  void Push(DocId doc, float score) {
+    heap_.push_back({doc, score});
+    std::push_heap(heap_.begin(), heap_.end(), Better);
+    if (heap_.size() > k_) {
+      std::pop_heap(heap_.begin(), heap_.end(), Better);
+      heap_.pop_back();
     }
   }
-  return heap;
-}
+  // Best first.
+  std::vector<Hit> Sorted() && {
+    std::sort(heap_.begin(), heap_.end(), Better);
+    return std::move(heap_);
+  }
+
+ private:
+  // As the heap's "less", it puts the worst on top.
+  static bool Better(const Hit& a, const Hit& b) {
+    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+  }
+
+  size_t k_;
+  std::vector<Hit> heap_;
+};
+
+// Documents per window of Search: small enough that a window's scores stay
+// in the L1 cache and the blocks' bounds are sharp, large enough that
+// sorting the lists per window costs little.
+constexpr DocId kWindow = 2048;
+
+// A window's accumulated scores, read back in id order.
+class WindowScores {
+ public:
+  void Add(uint32_t offset, float score) {
+    scores_[offset] += score;
+    touched_[offset / 64] |= uint64_t{1} << (offset % 64);
+  }
+  // Calls visit(offset, score) for each document added to, in order, and
+  // leaves the window empty.
+  template <typename Visit>
+  void ForEach(Visit visit) {
+    for (uint32_t word = 0; word < touched_.size(); ++word) {
+      for (uint64_t bits = touched_[word]; bits != 0; bits &= bits - 1) {
+        const uint32_t offset = word * 64 + static_cast<uint32_t>(__builtin_ctzll(bits));
+        const float score = scores_[offset];
+        scores_[offset] = 0.0f;
+        visit(offset, score);
+      }
+      touched_[word] = 0;
+    }
+  }
+
+ private:
+  std::array<float, kWindow> scores_{};
+  std::array<uint64_t, kWindow / 64> touched_{};
+};
+
+// A list as a window sees it.
+struct WindowList {
+  TermCursor* cursor;
+  // The most it adds to a document of the window.
+  float bound;
+  // The most it and the lists before it (by bound) add together.
+  float upto;
+};
 
 // Calls visit(i, posting) for each docs[i] (sorted, ascending) that `list`
 // holds, skipping through the list rather than decoding all of it.
@@ -173,84 +242,85 @@ float TextIndex::Idf(absl::string_view term) const {
   return static_cast<float>(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
 }
 
-// Search runs in two phases (MaxScore, term at a time). Query terms go in
-// order of the most they can add to a score, rarest first. While the terms
-// left could still lift an untouched document into the best k, each term's
-// whole list is added. Once they cannot, only the documents already touched
-// that can still reach the best k are scored further, and the remaining
-// lists — the long ones of common words — are skipped through to them
-// rather than decoded.
+// Search runs MaxScore over windows of kWindow document ids, in id order.
+// In each window every list's bound is taken from its blocks there (sharper
+// than the list's best posting), and the lists with the smallest bounds that
+// together cannot lift a document into the best k held so far are
+// "non-essential": the others are added into the window's accumulator, and
+// only documents they hold are looked up in the non-essential lists — each
+// skipped to, dearest bound first, and only while the bounds left could still
+// take the document in. A window no list can lift into the best k is not
+// decoded at all. Long needs — their words, compound parts and English pivots
+// — thus decode mostly the short lists of rare words.
 std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& query, size_t k,
                                               const std::function<bool(DocId)>& accept) const {
   if (k == 0) return {};
-  thread_local Accumulator accumulator;
-  accumulator.Reset(live_.size());
-  std::vector<TermList> lists;
+  std::vector<TermCursor> cursors;
+  cursors.reserve(query.size());
   for (size_t q = 0; q < query.size(); ++q) {
     auto it = postings_.find(query[q].term);
     if (it == postings_.end()) continue;
-    const float idf = Idf(query[q].term);
-    lists.push_back({&it->second, idf, query[q].weight, static_cast<uint32_t>(q),
-                     TermScore(idf, query[q].weight, it->second.max_tf())});
+    cursors.emplace_back(it->second, Idf(query[q].term), query[q].weight, static_cast<uint32_t>(q));
   }
-  std::vector<TermList> by_bound = lists;
-  std::sort(by_bound.begin(), by_bound.end(),
-            [](const TermList& a, const TermList& b) { return a.bound > b.bound; });
-  // left[i]: the most the terms from i on can add to any document.
-  std::vector<float> left(by_bound.size() + 1, 0.0f);
-  for (size_t i = by_bound.size(); i-- > 0;) left[i] = left[i + 1] + by_bound[i].bound;
+  TopK top(k);
+  WindowScores window;
+  std::vector<WindowList> lists(cursors.size());
+  for (DocId first = 0; first < live_.size(); first += kWindow) {
+    const DocId last = static_cast<DocId>(std::min<size_t>(first + kWindow, live_.size()) - 1);
+    for (size_t i = 0; i < cursors.size(); ++i) {
+      lists[i] = {&cursors[i], cursors[i].BoundBetween(first, last), 0.0f};
+    }
+    std::sort(lists.begin(), lists.end(),
+              [](const WindowList& a, const WindowList& b) { return a.bound < b.bound; });
+    float upto = 0.0f;
+    for (WindowList& list : lists) list.upto = upto += list.bound;
+    if (CannotReach(upto, top.threshold())) continue;
+    // lists[0, essential) are non-essential.
+    size_t essential = 0;
+    while (top.Full() && CannotReach(lists[essential].upto, top.threshold())) ++essential;
 
-  const auto best_accepted = [&](const std::vector<DocId>& docs) {
-    return BestAcceptedOf(accumulator.scores, docs, k, accept, live_);
-  };
-  std::vector<DocId> best;
-  size_t i = 0;
-  float threshold = 0.0f;
-  for (; i < by_bound.size(); ++i) {
-    // Worth checking when the check (a pass over the touched) costs less
-    // than the list it may spare.
-    if (i > 0 && by_bound[i].postings->size() > accumulator.touched.size()) {
-      best = best_accepted(accumulator.touched);
-      threshold = best.size() == k ? accumulator.scores[best.front()] : 0.0f;
-      if (threshold > left[i] * (1.0f + kBoundSlack)) break;
+    for (size_t i = essential; i < lists.size(); ++i) {
+      TermCursor& c = *lists[i].cursor;
+      for (c.SkipTo(first); c.doc() <= last; c.Advance()) window.Add(c.doc() - first, c.score());
     }
-    PostingList::Iterator it(*by_bound[i].postings);
-    Posting p;
-    while (it.Next(p)) accumulator.Add(p.doc, by_bound[i].Score(p.tf));
-  }
-  std::vector<DocId> contenders;
-  if (i < by_bound.size()) {
-    for (DocId doc : accumulator.touched) {
-      if (live_[doc] && accumulator.scores[doc] + left[i] * (1.0f + kBoundSlack) >= threshold) {
-        contenders.push_back(doc);
+    window.ForEach([&](uint32_t offset, float score) {
+      const DocId doc = first + offset;
+      for (size_t i = essential; i-- > 0;) {
+        const float others = i == 0 ? 0.0f : lists[i - 1].upto;
+        if (CannotReach(score + others + lists[i].bound, top.threshold())) return;
+        TermCursor& c = *lists[i].cursor;
+        const float block = c.BlockBound(doc);
+        if (CannotReach(score + others + block, top.threshold())) return;
+        if (block == 0.0f) continue;
+        c.SkipTo(doc);
+        if (c.doc() == doc) score += c.score();
       }
-    }
-    std::sort(contenders.begin(), contenders.end());
-    for (; i < by_bound.size(); ++i) {
-      ForEachPosting(*by_bound[i].postings, contenders, [&](size_t, const Posting& p) {
-        accumulator.scores[p.doc] += by_bound[i].Score(p.tf);
-      });
-    }
+      if (top.WouldEnter(score) && live_[doc] && (!accept || accept(doc))) top.Push(doc, score);
+    });
   }
-  best = best_accepted(contenders.empty() ? accumulator.touched : contenders);
-  std::sort(best.begin(), best.end(),
-            [&](DocId a, DocId b) { return Better(accumulator.scores, a, b); });
+  std::vector<Hit> best = std::move(top).Sorted();
 
   // Second pass, for the winners only: each query term's share of their
   // scores, with the fields it was found in.
   std::vector<ScoredDocument> results;
   std::vector<std::pair<DocId, uint32_t>> winners;  // doc, slot; by doc
-  for (DocId doc : best) {
-    winners.push_back({doc, static_cast<uint32_t>(results.size())});
-    results.push_back({doc, accumulator.scores[doc], {}});
+  for (const Hit& hit : best) {
+    winners.push_back({hit.doc, static_cast<uint32_t>(results.size())});
+    results.push_back({hit.doc, hit.score, {}});
   }
   std::sort(winners.begin(), winners.end());
   std::vector<DocId> winner_docs;
-  for (const auto& [doc, slot] : winners) winner_docs.push_back(doc);
-  for (const TermList& list : lists) {
-    ForEachPosting(*list.postings, winner_docs, [&](size_t w, const Posting& p) {
+  for (const auto& [winner, slot] : winners) winner_docs.push_back(winner);
+  // In the query's order, as callers read them.
+  std::vector<const TermCursor*> in_query_order;
+  for (const TermCursor& c : cursors) in_query_order.push_back(&c);
+  std::sort(
+      in_query_order.begin(), in_query_order.end(),
+      [](const TermCursor* a, const TermCursor* b) { return a->query_term() < b->query_term(); });
+  for (const TermCursor* c : in_query_order) {
+    ForEachPosting(c->postings(), winner_docs, [&](size_t w, const Posting& p) {
       results[winners[w].second].contributions.push_back(
-          {list.query_term, p.flags, list.Score(p.tf)});
+          {c->query_term(), p.flags, c->Score(p.tf)});
     });
   }
   return results;

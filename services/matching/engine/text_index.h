@@ -3,10 +3,10 @@
 // TextIndex: an incremental, in-memory BM25F index over the five fields of a
 // solution (or the text of a request). Documents are added already analysed;
 // replacing one is Remove + Add (ids are never reused; dead ids are dropped by
-// Compact). Search scores term-at-a-time into a per-thread accumulator, keeps
-// the best k documents that `accept`, and reports for each the contribution of
-// every query term, so explanations are built from the very numbers that made
-// the score.
+// Compact). Search finds the best k documents that `accept` with MaxScore over
+// windows of document ids (exactly the full ranking, without scoring every
+// document), and reports for each the contribution of every query term, so
+// explanations are built from the very numbers that made the score.
 //
 // Not thread-safe: the owner guards it (reader lock for Search).
 #ifndef COREMATCH_SERVICES_MATCHING_ENGINE_TEXT_INDEX_H_
