@@ -213,6 +213,7 @@ absl::Status ServerImpl::AddMatching(grpc::ServerBuilder& builder) {
   ASSIGN_OR_RETURN(matching_store_, OpenStore(options_.data_dir, "matching"));
   matching::MatchingHostOptions host_options;
   host_options.engine = options_.matching_engine;
+  host_options.snapshot_path = absl::StrCat(options_.data_dir, "/matching-index.snapshot");
   ASSIGN_OR_RETURN(matching_,
                    matching::MatchingHost::Open(matching_store_.get(), clock_, &authenticator_,
                                                 analyzer_.get(), lexicon_.get(), host_options));

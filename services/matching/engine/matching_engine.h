@@ -26,11 +26,15 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "services/matching/analysis/analyzer.h"
 #include "services/matching/engine/context_scorer.h"
 #include "services/matching/engine/explanation.h"
 #include "services/matching/engine/records.h"
+#include "services/matching/engine/snapshot_file.h"
 #include "services/matching/engine/text_index.h"
 #include "services/matching/translation/pivot_lexicon.h"
 
@@ -92,6 +96,16 @@ class MatchingEngine {
   // The open requests `solution` fits best.
   std::vector<RankedRequest> FindAdopters(const SolutionRecord& solution, size_t k) const;
 
+  // Writes the whole index — both sides, names and features — to `path`
+  // (whole or not at all; see snapshot_file.h), stamped with `tag`, the
+  // caller's word for the state it reflects. Readers go on meanwhile.
+  absl::Status SaveSnapshot(const std::string& path, absl::string_view tag) const;
+  // Fills an empty engine from the snapshot at `path` if it is stamped with
+  // `tag`. NOT_FOUND when there is none; FAILED_PRECONDITION when its tag,
+  // options or format differ; DATA_LOSS when it is damaged. On error the
+  // engine is left as it was.
+  absl::Status LoadSnapshot(const std::string& path, absl::string_view tag);
+
   size_t solution_count() const;
   size_t request_count() const;
   size_t memory_bytes() const;
@@ -115,6 +129,9 @@ class MatchingEngine {
   struct Corpus {
     Side side;
     std::vector<Features> features;  // by DocId
+
+    absl::Status WriteTo(SnapshotWriter& out) const;
+    absl::Status ReadFrom(SnapshotReader& in);
   };
 
   Language ResolveLanguage(absl::string_view tag, absl::string_view text) const;

@@ -80,4 +80,37 @@ bool PostingList::Iterator::SkipTo(DocId target, Posting& out) {
   return false;
 }
 
+void PostingList::EncodeTo(ByteWriter& w) const {
+  w.Varint(size_);
+  w.Varint(last_doc_);
+  w.Byte(max_tf_);
+  w.String(data_);
+  w.Varint(skips_.size());
+  for (const Skip& skip : skips_) {
+    w.Varint(skip.first_doc);
+    w.Varint(skip.base);
+    w.Varint(skip.offset);
+    w.Byte(skip.max_tf);
+  }
+}
+
+bool PostingList::DecodeFrom(ByteReader& r) {
+  PostingList list;
+  uint64_t skips;
+  if (!r.Small(list.size_) || !r.Small(list.last_doc_) || !r.Byte(list.max_tf_) ||
+      !r.String(list.data_) || !r.Count(skips) ||
+      skips != (list.size_ + kSkipInterval - 1) / kSkipInterval) {
+    return false;
+  }
+  list.skips_.resize(skips);
+  for (Skip& skip : list.skips_) {
+    if (!r.Small(skip.first_doc) || !r.Small(skip.base) || !r.Small(skip.offset) ||
+        !r.Byte(skip.max_tf) || skip.offset >= list.data_.size()) {
+      return false;
+    }
+  }
+  *this = std::move(list);
+  return true;
+}
+
 }  // namespace corematch::matching

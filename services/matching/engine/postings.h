@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "services/matching/engine/byte_codec.h"
+
 namespace corematch::matching {
 
 using DocId = uint32_t;
@@ -69,6 +71,11 @@ class PostingList {
     // BlockMaxTf's position: the block it last looked at.
     size_t shallow_block_ = 0;
   };
+
+  // The list as bytes, for the engine's snapshot, and back. DecodeFrom says
+  // false for a malformed list and leaves this one unchanged.
+  void EncodeTo(ByteWriter& w) const;
+  bool DecodeFrom(ByteReader& r);
 
   // Rebuilds the list without the documents `dead` says are gone.
   template <typename IsDead>

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
+#include "services/matching/engine/byte_codec.h"
 #include "services/matching/engine/ranking_weights.h"
 
 namespace corematch::matching {
@@ -28,6 +30,9 @@ constexpr float kBoundSlack = 1e-4f;
 bool CannotReach(float bound, float threshold) { return bound * (1.0f + kBoundSlack) <= threshold; }
 
 constexpr DocId kNoDoc = std::numeric_limits<DocId>::max();
+
+// About this many bytes of lists go into one snapshot record.
+constexpr size_t kSnapshotRecordBytes = 1 << 20;
 
 // One query term's postings, walked in document order.
 class TermCursor {
@@ -344,6 +349,83 @@ void TextIndex::Compact() {
     list.Compact([this](DocId doc) { return !live_[doc]; });
   }
   absl::erase_if(postings_, [](const auto& entry) { return entry.second.size() == 0; });
+}
+
+// Snapshot records: a header (field statistics, the live bits, how many
+// terms), then the terms' lists, as many to a record as fit about a megabyte.
+absl::Status TextIndex::WriteTo(SnapshotWriter& out) const {
+  ByteWriter w;
+  for (int f = 0; f < kFieldCount; ++f) {
+    w.Double(total_length_[f]);
+    w.Varint(documents_with_field_[f]);
+  }
+  w.Varint(live_.size());
+  for (size_t doc = 0; doc < live_.size(); doc += 8) {
+    uint8_t bits = 0;
+    for (size_t i = 0; i < 8 && doc + i < live_.size(); ++i) {
+      if (live_[doc + i]) bits |= static_cast<uint8_t>(1u << i);
+    }
+    w.Byte(bits);
+  }
+  w.Varint(postings_.size());
+  RETURN_IF_ERROR(out.Add(w.bytes()));
+  w.Clear();
+  for (const auto& [term, list] : postings_) {
+    w.String(term);
+    list.EncodeTo(w);
+    if (w.size() >= kSnapshotRecordBytes) {
+      RETURN_IF_ERROR(out.Add(w.bytes()));
+      w.Clear();
+    }
+  }
+  if (w.size() > 0) RETURN_IF_ERROR(out.Add(w.bytes()));
+  return absl::OkStatus();
+}
+
+absl::Status TextIndex::ReadFrom(SnapshotReader& in) {
+  const auto damaged = [](absl::string_view what) {
+    return absl::DataLossError(absl::StrCat("engine snapshot: text index ", what));
+  };
+  std::string record;
+  ASSIGN_OR_RETURN(bool more, in.Next(record));
+  if (!more) return damaged("missing");
+  ByteReader r(record);
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (!r.Double(total_length_[f]) || !r.Varint(documents_with_field_[f])) {
+      return damaged("header truncated");
+    }
+  }
+  uint64_t documents, terms;
+  if (!r.Varint(documents) || documents > std::numeric_limits<DocId>::max()) {
+    return damaged("document count out of range");
+  }
+  live_.assign(documents, false);
+  live_count_ = 0;
+  for (size_t doc = 0; doc < documents; doc += 8) {
+    uint8_t bits;
+    if (!r.Byte(bits)) return damaged("live bits truncated");
+    for (size_t i = 0; i < 8 && doc + i < documents; ++i) {
+      live_[doc + i] = (bits >> i) & 1;
+      live_count_ += live_[doc + i];
+    }
+  }
+  if (!r.Varint(terms) || !r.done()) return damaged("header malformed");
+  postings_.reserve(terms);
+  while (postings_.size() < terms) {
+    ASSIGN_OR_RETURN(more, in.Next(record));
+    if (!more) return damaged("lists truncated");
+    ByteReader lists(record);
+    while (!lists.done()) {
+      std::string term;
+      PostingList list;
+      if (!lists.String(term) || !list.DecodeFrom(lists) || list.last_doc() >= documents) {
+        return damaged("list malformed");
+      }
+      postings_.emplace(std::move(term), std::move(list));
+    }
+  }
+  if (postings_.size() != terms) return damaged("term count mismatch");
+  return absl::OkStatus();
 }
 
 size_t TextIndex::memory_bytes() const {

@@ -19,8 +19,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "services/matching/engine/postings.h"
+#include "services/matching/engine/snapshot_file.h"
 
 namespace corematch::matching {
 
@@ -71,6 +73,8 @@ class TextIndex {
   TextIndex() = default;
   TextIndex(const TextIndex&) = delete;
   TextIndex& operator=(const TextIndex&) = delete;
+  TextIndex(TextIndex&&) = default;
+  TextIndex& operator=(TextIndex&&) = default;
 
   DocId Add(const IndexedDocument& document);
   void Remove(DocId doc);
@@ -86,6 +90,12 @@ class TextIndex {
 
   // Drops removed documents from the postings; worth it when many are dead.
   void Compact();
+
+  // The whole index as snapshot records, and back into an empty index (a
+  // restart then reads postings instead of adding every document again).
+  // ReadFrom is DATA_LOSS for malformed records.
+  absl::Status WriteTo(SnapshotWriter& out) const;
+  absl::Status ReadFrom(SnapshotReader& in);
 
   size_t live_documents() const { return live_count_; }
   size_t dead_documents() const { return live_.size() - live_count_; }

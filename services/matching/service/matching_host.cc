@@ -11,7 +11,8 @@ absl::StatusOr<std::unique_ptr<MatchingHost>> MatchingHost::Open(
     storage::KvStore* store, Clock* clock, Authenticator* authenticator, const Analyzer* analyzer,
     const PivotLexicon* lexicon, MatchingHostOptions options) {
   ASSIGN_OR_RETURN(std::unique_ptr<MatchingRepository> repository,
-                   MatchingRepository::Open(store, clock, analyzer, lexicon, options.engine));
+                   MatchingRepository::Open(store, clock, analyzer, lexicon, options.engine,
+                                            options.snapshot_path));
   return std::unique_ptr<MatchingHost>(
       new MatchingHost(std::move(repository), authenticator, options));
 }
@@ -49,12 +50,23 @@ void MatchingHost::SweepExpired() {
 void MatchingHost::Stop() {
   {
     absl::MutexLock lock(&mutex_);
+    if (stopped_) return;
+    stopped_ = true;
     stopping_ = true;
   }
   if (publishing_ != nullptr) publishing_->Stop();
   if (adoption_ != nullptr) adoption_->Stop();
   if (sweeper_.joinable()) sweeper_.join();
   repository_->feed().Shutdown();
+  if (!options_.snapshot_path.empty()) {
+    const absl::Time start = absl::Now();
+    if (absl::Status s = repository_->SaveSnapshot(options_.snapshot_path); !s.ok()) {
+      std::cerr << "matching: no index snapshot for the next start: " << s.message() << "\n";
+    } else {
+      std::cerr << "matching: index snapshot written to " << options_.snapshot_path << " in "
+                << absl::FormatDuration(absl::Now() - start) << "\n";
+    }
+  }
 }
 
 }  // namespace corematch::matching

@@ -44,6 +44,9 @@ struct MatchingHostOptions {
   // How often requests past their expire_time are retired.
   absl::Duration expiry_interval = absl::Minutes(1);
   Backoff backoff;
+  // Where Stop writes the engine's snapshot and Open looks for it, so a
+  // restart reads the index instead of rebuilding it; empty: never.
+  std::string snapshot_path;
 };
 
 class MatchingHost {
@@ -68,8 +71,8 @@ class MatchingHost {
   void Start(std::shared_ptr<grpc::Channel> publishing, std::shared_ptr<grpc::Channel> adoption,
              std::string operator_secret);
 
-  // Stops the followers and the sweep and ends WatchChanges streams.
-  // Idempotent.
+  // Stops the followers and the sweep, ends WatchChanges streams, and writes
+  // the engine's snapshot if options.snapshot_path is set. Idempotent.
   void Stop();
 
   ChangeFeed& feed() { return repository_->feed(); }
@@ -92,6 +95,7 @@ class MatchingHost {
 
   absl::Mutex mutex_;
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  bool stopped_ ABSL_GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace corematch::matching

@@ -1,5 +1,7 @@
 #include "services/matching/service/matching_repository.h"
 
+#include <filesystem>
+#include <iostream>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -36,12 +38,12 @@ absl::Status ForEachUnder(
 
 absl::StatusOr<std::unique_ptr<MatchingRepository>> MatchingRepository::Open(
     storage::KvStore* store, Clock* clock, const Analyzer* analyzer, const PivotLexicon* lexicon,
-    EngineOptions options) {
+    EngineOptions options, const std::string& snapshot_path) {
   ASSIGN_OR_RETURN(std::unique_ptr<ChangeFeed> feed, ChangeFeed::Open(store));
   std::unique_ptr<MatchingRepository> repository(
       new MatchingRepository(store, clock, analyzer, lexicon, options, std::move(feed)));
   RETURN_IF_ERROR(repository->CheckEngineOptions(options));
-  RETURN_IF_ERROR(repository->Rebuild());
+  RETURN_IF_ERROR(repository->Rebuild(snapshot_path));
   return repository;
 }
 
@@ -71,11 +73,37 @@ absl::Status MatchingRepository::CheckEngineOptions(const EngineOptions& options
   return store_->Write(batch, storage::WriteOptions{.sync = true});
 }
 
-absl::Status MatchingRepository::Rebuild() {
-  RETURN_IF_ERROR(RebuildSolutions());
-  RETURN_IF_ERROR(RebuildRequests());
+absl::Status MatchingRepository::Rebuild(const std::string& snapshot_path) {
+  const bool loaded = !snapshot_path.empty() && LoadSnapshot(snapshot_path);
+  if (!loaded) RETURN_IF_ERROR(RebuildSolutions());
+  RETURN_IF_ERROR(RebuildRequests(/*index=*/!loaded));
   RETURN_IF_ERROR(matches_.CountStored(*store_));
   return RebuildConnected();
+}
+
+bool MatchingRepository::LoadSnapshot(const std::string& path) {
+  absl::StatusOr<std::string> tag = SnapshotTag();
+  absl::Status status = tag.ok() ? engine_.LoadSnapshot(path, *tag) : tag.status();
+  // Used or not, it describes the store only until the first event applied.
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  if (!status.ok() && !absl::IsNotFound(status)) {
+    std::cerr << "matching: rebuilding the index from the store, not from " << path << ": "
+              << status.message() << "\n";
+  }
+  return status.ok();
+}
+
+absl::StatusOr<std::string> MatchingRepository::SnapshotTag() {
+  ASSIGN_OR_RETURN(int64_t publishing, publishing_cursor());
+  ASSIGN_OR_RETURN(int64_t adoption, adoption_cursor());
+  return absl::StrCat("publishing=", publishing, ",adoption=", adoption);
+}
+
+absl::Status MatchingRepository::SaveSnapshot(const std::string& path) {
+  absl::MutexLock lock(&apply_mutex_);
+  ASSIGN_OR_RETURN(std::string tag, SnapshotTag());
+  return engine_.SaveSnapshot(path, tag);
 }
 
 absl::Status MatchingRepository::RebuildSolutions() {
@@ -88,13 +116,15 @@ absl::Status MatchingRepository::RebuildSolutions() {
                       });
 }
 
-absl::Status MatchingRepository::RebuildRequests() {
+absl::Status MatchingRepository::RebuildRequests(bool index) {
   std::vector<std::string> ids;
   RETURN_IF_ERROR(ForEachUnder(
       *store_, keys::kAnalyzedRequestPrefix,
       [&](absl::string_view id, absl::string_view blob) -> absl::Status {
-        ASSIGN_OR_RETURN(AnalyzedRequest analyzed, ParseAnalyzedRequest(blob));
-        engine_.UpsertRequest(RequestName(id), analyzed.document, std::move(analyzed.features));
+        if (index) {
+          ASSIGN_OR_RETURN(AnalyzedRequest analyzed, ParseAnalyzedRequest(blob));
+          engine_.UpsertRequest(RequestName(id), analyzed.document, std::move(analyzed.features));
+        }
         ids.emplace_back(id);
         return absl::OkStatus();
       }));

@@ -13,7 +13,8 @@
 // and the feed's new cursor, so after a crash a follower resumes exactly after
 // the last event applied: nothing is missed, nothing applied twice. Open
 // rebuilds the engine from the stored analysed documents without analysing
-// any text again.
+// any text again — or, faster, loads the engine snapshot SaveSnapshot wrote
+// at the last clean stop, if the store is still where it was then.
 //
 // Thread-safe. Feed events and expiry are applied one at a time; readers and
 // stance changes run alongside.
@@ -47,9 +48,12 @@ class MatchingRepository {
   // (no cross-language matching).
   // The analysed documents are stored as `options` made them, so a store
   // opened with other options is FAILED_PRECONDITION (the message names both).
+  // `snapshot_path`, if not empty, is where SaveSnapshot writes: a snapshot
+  // there is used if it matches the store's feed cursors, and removed either
+  // way (one that is not used is said on stderr).
   static absl::StatusOr<std::unique_ptr<MatchingRepository>> Open(
       storage::KvStore* store, Clock* clock, const Analyzer* analyzer, const PivotLexicon* lexicon,
-      EngineOptions options = EngineOptions());
+      EngineOptions options = EngineOptions(), const std::string& snapshot_path = "");
 
   MatchingRepository(const MatchingRepository&) = delete;
   MatchingRepository& operator=(const MatchingRepository&) = delete;
@@ -65,6 +69,11 @@ class MatchingRepository {
   // their matches recomputed; closed or expired ones leave the index and their
   // matches become INACTIVE. Skips events at or before the cursor.
   absl::Status ApplyRequestEvent(const adoption_pb::WatchChangesResponse& event);
+
+  // Writes the engine to `path`, stamped with the feed cursors, for the next
+  // Open to load instead of rebuilding. Call when no more events come (the
+  // followers stopped); events wait meanwhile.
+  absl::Status SaveSnapshot(const std::string& path);
 
   // The last sequence applied from each feed; 0 before the first.
   absl::StatusOr<int64_t> publishing_cursor();
@@ -97,10 +106,16 @@ class MatchingRepository {
   // Records the engine options in an empty store; refuses different ones.
   absl::Status CheckEngineOptions(const EngineOptions& options);
 
-  // Builds the engine from the stored analysed documents and CONNECTED keys.
-  absl::Status Rebuild();
+  // Builds the engine from the snapshot or else the stored analysed
+  // documents, then the CONNECTED keys.
+  absl::Status Rebuild(const std::string& snapshot_path);
+  // Whether the engine was filled from the snapshot at `path`.
+  bool LoadSnapshot(const std::string& path);
+  // What a snapshot of the engine as it stands is stamped with.
+  absl::StatusOr<std::string> SnapshotTag();
   absl::Status RebuildSolutions();
-  absl::Status RebuildRequests();
+  // Tracks the stored requests' expiry, and indexes them if `index`.
+  absl::Status RebuildRequests(bool index);
   absl::Status RebuildConnected();
 
   absl::StatusOr<int64_t> ReadCursorKey(absl::string_view key);

@@ -3,6 +3,7 @@
 #include "services/matching/service/matching_repository.h"
 
 #include <atomic>
+#include <filesystem>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -303,6 +304,54 @@ TEST_F(MatchingRepositoryTest, RestartRebuildsTheEngineFromAnalysedDocumentsAlon
   const std::vector<RankedRequest> adopters =
       repository_->engine().FindAdopters(ToSolutionRecord(JobbForst()), 10);
   EXPECT_THAT(adopters, Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
+}
+
+TEST_F(MatchingRepositoryTest, RestartFromASnapshotServesExactlyWhatWasServedBefore) {
+  Publish(JobbForst());
+  Publish(Homework());
+  adoption_pb::AdoptionRequest need = DanishNeed();
+  *need.mutable_expire_time() = ToProtoTime(clock_.Now() + absl::Hours(1));
+  File(need);
+  Connect("aarhusneed-jobbforst");
+  const std::vector<RankedSolution> before = Rank(DanishNeed());
+  ASSERT_FALSE(before.empty());
+  const std::string snapshot = absl::StrCat(::testing::TempDir(), "/matching-snapshot-exact");
+  ASSERT_THAT(repository_->SaveSnapshot(snapshot), IsOk());
+
+  // Without the solutions' analysed documents only the snapshot can hold them.
+  for (const std::string key : {"msol/jobbforst", "msol/homework"}) {
+    storage::WriteBatch batch;
+    batch.Delete(key);
+    ASSERT_THAT(store_.Write(batch, {}), IsOk());
+  }
+  Reopen(snapshot);
+  EXPECT_FALSE(std::filesystem::exists(snapshot)) << "a snapshot is used once";
+  EXPECT_EQ(repository_->engine().solution_count(), 2u);
+  EXPECT_EQ(repository_->engine().request_count(), 1u);
+  const std::vector<RankedSolution> after = Rank(DanishNeed());
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(after[i].name, before[i].name);
+    EXPECT_EQ(after[i].score, before[i].score);
+  }
+  EXPECT_EQ(repository_->connected_adopters("solutions/jobbforst"), 1);
+  // Expiry is tracked as after a rebuild.
+  clock_.Advance(absl::Hours(2));
+  ASSERT_THAT(repository_->ExpireDue(), IsOk());
+  EXPECT_EQ(repository_->engine().request_count(), 0u);
+}
+
+TEST_F(MatchingRepositoryTest, ASnapshotOlderThanTheStoreIsNotUsed) {
+  Publish(JobbForst());
+  Publish(Homework());
+  const std::string snapshot = absl::StrCat(::testing::TempDir(), "/matching-snapshot-stale");
+  ASSERT_THAT(repository_->SaveSnapshot(snapshot), IsOk());
+  // Applied after the snapshot: the snapshot still has the solution.
+  Withdraw(Homework());
+  Reopen(snapshot);
+  EXPECT_FALSE(std::filesystem::exists(snapshot));
+  EXPECT_EQ(repository_->engine().solution_count(), 1u);
+  for (const RankedSolution& r : Rank(DanishNeed())) EXPECT_NE(r.name, "solutions/homework");
 }
 
 TEST_F(MatchingRepositoryTest, AReplayAfterRestartAppliesNothingTwiceAndMissesNothing) {

@@ -148,11 +148,13 @@ class MatchingRepositoryFixture : public ::testing::Test {
  protected:
   void SetUp() override { Reopen(); }
 
-  // Opens a fresh repository on the same store, as a restart would.
-  void Reopen() {
+  // Opens a fresh repository on the same store, as a restart would; with
+  // the engine snapshot at `snapshot_path` if there is one.
+  void Reopen(const std::string& snapshot_path = "") {
     repository_.reset();
-    repository_ =
-        MatchingRepository::Open(&store_, &clock_, &SharedAnalyzer(), SharedLexicon()).value();
+    repository_ = MatchingRepository::Open(&store_, &clock_, &SharedAnalyzer(), SharedLexicon(),
+                                           EngineOptions(), snapshot_path)
+                      .value();
   }
 
   // Applies a solution event with the next publishing sequence.
