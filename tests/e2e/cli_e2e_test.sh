@@ -153,25 +153,31 @@ field() {
 
 # --- The server ----------------------------------------------------------------
 
-"$server_bin" --services=all --listen=127.0.0.1:0 --data_dir="$tmp" \
-  >"$tmp/server.out" 2>"$tmp/server.err" &
-server_pid=$!
+# start_server: starts the all-in-one server on $tmp (a second start reuses
+# its data) and sets server_pid and address.
+start_server() {
+  "$server_bin" --services=all --listen=127.0.0.1:0 --data_dir="$tmp" \
+    >"$tmp/server.out" 2>"$tmp/server.err" &
+  server_pid=$!
+  address=""
+  for _ in $(seq 200); do  # 20 s
+    # The background shell may not have created server.out yet.
+    port=$(sed -nE 's/^corematch-server listening on 127\.0\.0\.1:([0-9]+) .*/\1/p' \
+      "$tmp/server.out" 2>/dev/null || true)
+    if [[ -n $port ]]; then
+      address="127.0.0.1:$port"
+      break
+    fi
+    kill -0 "$server_pid" 2>/dev/null ||
+      fail "server starts" "a running server" "$(cat "$tmp/server.out" "$tmp/server.err")"
+    sleep 0.1
+  done
+  [[ -n $address ]] || fail "server starts within 20 s" \
+    "the line 'corematch-server listening on 127.0.0.1:PORT'" \
+    "$(cat "$tmp/server.out" "$tmp/server.err")"
+}
 
-address=""
-for _ in $(seq 200); do  # 20 s
-  port=$(sed -nE 's/^corematch-server listening on 127\.0\.0\.1:([0-9]+) .*/\1/p' \
-    "$tmp/server.out")
-  if [[ -n $port ]]; then
-    address="127.0.0.1:$port"
-    break
-  fi
-  kill -0 "$server_pid" 2>/dev/null ||
-    fail "server starts" "a running server" "$(cat "$tmp/server.out" "$tmp/server.err")"
-  sleep 0.1
-done
-[[ -n $address ]] || fail "server starts within 20 s" \
-  "the line 'corematch-server listening on 127.0.0.1:PORT'" \
-  "$(cat "$tmp/server.out" "$tmp/server.err")"
+start_server
 [[ -s $tmp/operator.key ]] || fail "server creates the operator key" \
   "a non-empty $tmp/operator.key" "$(ls -l "$tmp")"
 pass "server listens on $address and created the operator key"
@@ -591,6 +597,10 @@ expect_err "UNAUTHENTICATED" "a wrong API key prints UNAUTHENTICATED"
 
 # --- Shutdown ------------------------------------------------------------------------
 
+as "$aarhus_key" --output json match request "$need" --top-k 5
+expect_exit 0 "match request exits 0 before the shutdown"
+ranking_before=$(json '[(s["solution"], round(s["score"], 6)) for s in d["solutions"]]')
+
 what_ran=""
 kill -TERM "$server_pid"
 for _ in $(seq 150); do  # 15 s
@@ -610,5 +620,26 @@ pass "the server exits 0 within 15 s of SIGTERM"
 grep -qF "corematch-server: stopped" "$tmp/server.out" ||
   fail "the server reports it stopped" "'corematch-server: stopped'" "$(cat "$tmp/server.out")"
 pass "the server reports it stopped"
+[[ -s $tmp/matching-index.snapshot ]] || fail "a clean stop writes the matching index snapshot" \
+  "a non-empty $tmp/matching-index.snapshot" "$(ls -l "$tmp"; cat "$tmp/server.err")"
+pass "a clean stop writes the matching index snapshot"
+
+# --- A restart serves from the snapshot -------------------------------------------------
+
+start_server
+as "$aarhus_key" --output json match request "$need" --top-k 5
+expect_exit 0 "match request exits 0 after the restart"
+expect_json '[(s["solution"], round(s["score"], 6)) for s in d["solutions"]]' "$ranking_before" \
+  "after the restart the need is ranked exactly as before"
+[[ ! -e $tmp/matching-index.snapshot ]] || fail "the snapshot is used once" \
+  "no $tmp/matching-index.snapshot after the start" "$(ls -l "$tmp")"
+if grep -qF "rebuilding the index" "$tmp/server.err"; then
+  fail "the restart reads the snapshot" "no 'rebuilding the index' on stderr" \
+    "$(cat "$tmp/server.err")"
+fi
+pass "the restart read the snapshot instead of rebuilding"
+kill -TERM "$server_pid"
+wait "$server_pid" || true
+server_pid=""
 
 echo "$passed passed, 0 failed"
