@@ -57,13 +57,7 @@ bool PostingList::Iterator::SkipTo(DocId target, Posting& out) {
   uint32_t left = left_;
   DocId doc = doc_;
   while (left > 0) {
-    uint32_t delta = 0;
-    for (int shift = 0;; shift += 7) {
-      const uint8_t byte = static_cast<uint8_t>(data[offset++]);
-      delta |= static_cast<uint32_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) break;
-    }
-    doc += delta;
+    doc += postings_internal::ReadDelta(data, offset);
     --left;
     if (doc >= target) {
       out = {doc, static_cast<uint8_t>(data[offset]), static_cast<uint8_t>(data[offset + 1])};

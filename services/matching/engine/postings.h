@@ -110,17 +110,26 @@ class PostingList {
   uint8_t max_tf_ = 0;
 };
 
+namespace postings_internal {
+
+// Reads the varint at data[offset] and moves offset past it. The list was
+// written by Append, so it is well formed.
+inline uint32_t ReadDelta(const char* data, size_t& offset) {
+  uint32_t delta = 0;
+  for (int shift = 0;; shift += 7) {
+    const uint8_t byte = static_cast<uint8_t>(data[offset++]);
+    delta |= static_cast<uint32_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return delta;
+  }
+}
+
+}  // namespace postings_internal
+
 // Next and BlockMaxTf run once per posting or candidate: inline.
 inline bool PostingList::Iterator::Next(Posting& out) {
   if (left_ == 0) return false;
   const char* data = list_->data_.data();
-  uint32_t delta = 0;
-  for (int shift = 0;; shift += 7) {
-    const uint8_t byte = static_cast<uint8_t>(data[offset_++]);
-    delta |= static_cast<uint32_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) break;
-  }
-  doc_ += delta;
+  doc_ += postings_internal::ReadDelta(data, offset_);
   out.doc = doc_;
   out.tf = static_cast<uint8_t>(data[offset_]);
   out.flags = static_cast<uint8_t>(data[offset_ + 1]);
