@@ -30,10 +30,13 @@
 #include "clients/bench/channels.h"
 #include "clients/bench/cpu_time.h"
 #include "clients/bench/grpc_load.h"
+#include "clients/bench/health_workload.h"
 #include "clients/bench/load_driver.h"
 #include "clients/bench/report.h"
 #include "clients/bench/server_process.h"
 #include "clients/bench/solution_workload.h"
+#include "clients/bench/wire_load.h"
+#include "clients/bench/workload.h"
 
 ABSL_FLAG(std::string, server, "", "host:port of a running server; empty = --spawn one");
 ABSL_FLAG(bool, spawn, true,
@@ -48,13 +51,17 @@ ABSL_FLAG(std::string, api_key, "", "operator API key of --server");
 ABSL_FLAG(std::string, api_key_file, "", "file holding the operator API key of --server");
 ABSL_FLAG(int, clients, 8, "concurrent clients, each with one call in flight at a time");
 ABSL_FLAG(int, threads, 0,
-          "threads that drive the clients (0 = one per client, each making blocking calls)");
+          "threads that drive the clients (0 = one per client; nghttp2 then defaults to 1)");
+ABSL_FLAG(std::string, client, "nghttp2",
+          "the client the calls go through: nghttp2 (a lean gRPC client on HTTP/2, so that the "
+          "load generator leaves the server the CPU) or grpc++ (gRPC's own C++ client)");
 ABSL_FLAG(std::string, channels, "per_client",
           "per_client (a connection per client) or shared (all clients on one connection)");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to measure");
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(2), "how long to load before measuring");
 ABSL_FLAG(std::string, workload, "create",
-          "create (durable CreateSolution), get (GetSolution of random solutions) or mixed");
+          "create (durable CreateSolution), get (GetSolution of random solutions), mixed, or "
+          "health (grpc.health.v1 Check: what gRPC alone costs, for comparison)");
 ABSL_FLAG(int, population, 1000, "get, mixed: solutions created before the run to read from");
 ABSL_FLAG(int, mixed_create_percent, 10, "mixed: the percentage of calls that create");
 ABSL_FLAG(bool, request_ids, true, "send a fresh request_id (UUID) with every create");
@@ -65,6 +72,8 @@ namespace corematch::bench {
 namespace {
 
 constexpr int kSetupFailed = 2;
+constexpr absl::string_view kNghttp2 = "nghttp2";
+constexpr absl::string_view kGrpcCpp = "grpc++";
 
 absl::StatusOr<std::string> OperatorKey() {
   std::string key = absl::GetFlag(FLAGS_api_key);
@@ -96,6 +105,16 @@ absl::Status ValidateFlags() {
   const int percent = absl::GetFlag(FLAGS_mixed_create_percent);
   if (percent < 0 || percent > 100) {
     return absl::InvalidArgumentError("--mixed_create_percent must be within 0..100");
+  }
+  const std::string client = absl::GetFlag(FLAGS_client);
+  if (client != kNghttp2 && client != kGrpcCpp) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--client: '", client, "'; choose nghttp2 or grpc++"));
+  }
+  if (client == kNghttp2 && absl::GetFlag(FLAGS_channels) != "per_client") {
+    return absl::InvalidArgumentError(
+        "--client=nghttp2 gives every client its own connection: "
+        "leave --channels at per_client, or use --client=grpc++");
   }
   if (absl::GetFlag(FLAGS_server).empty() && !absl::GetFlag(FLAGS_spawn)) {
     return absl::InvalidArgumentError("pass --server, or leave --spawn on");
@@ -172,34 +191,44 @@ absl::StatusOr<Target> FindTarget() {
   return target;
 }
 
+constexpr absl::string_view kHealthWorkload = "health";
+
 // Connects the clients, creates the organisation they publish as and, for
 // reads, the solutions to read.
-absl::StatusOr<std::unique_ptr<SolutionWorkload>> SetUpWorkload(const Target& target,
-                                                                WorkloadKind kind,
-                                                                ChannelMode mode) {
+absl::StatusOr<std::unique_ptr<Workload>> SetUpWorkload(const Target& target,
+                                                        absl::string_view name, ChannelMode mode) {
   auto channels = ConnectChannels(target.address, mode, absl::GetFlag(FLAGS_clients));
   if (!channels.ok()) return channels.status();
+  if (name == kHealthWorkload) {
+    return std::make_unique<HealthWorkload>(*channels, "corematch.publishing.v1.PublishingService");
+  }
+  auto kind = ParseWorkloadKind(name);
+  if (!kind.ok()) return kind.status();
   auto organization =
       CreateBenchOrganization(channels->front(), target.operator_key,
                               absl::StrCat(getpid(), "-", absl::ToUnixMillis(absl::Now())));
   if (!organization.ok()) return organization.status();
-  SolutionWorkloadOptions options{.kind = kind,
+  SolutionWorkloadOptions options{.kind = *kind,
                                   .mixed_create_percent = absl::GetFlag(FLAGS_mixed_create_percent),
                                   .population = absl::GetFlag(FLAGS_population),
                                   .request_ids = absl::GetFlag(FLAGS_request_ids),
                                   .publish = absl::GetFlag(FLAGS_publish),
                                   .seed = absl::GetFlag(FLAGS_seed)};
-  if (kind != WorkloadKind::kCreate) {
+  if (*kind != WorkloadKind::kCreate) {
     std::cerr << "corematch-bench: creating " << options.population << " solutions to read\n";
   }
-  return SolutionWorkload::Create(*channels, organization->api_key, options);
+  auto workload = SolutionWorkload::Create(*channels, organization->api_key, options);
+  if (!workload.ok()) return workload.status();
+  return std::unique_ptr<Workload>(std::move(*workload));
 }
 
 int Run() {
   absl::Status flags = ValidateFlags();
-  auto kind = ParseWorkloadKind(absl::GetFlag(FLAGS_workload));
+  const std::string workload_name = absl::GetFlag(FLAGS_workload);
+  absl::Status kind = workload_name == kHealthWorkload ? absl::OkStatus()
+                                                       : ParseWorkloadKind(workload_name).status();
   auto mode = ParseChannelMode(absl::GetFlag(FLAGS_channels));
-  for (const absl::Status& status : {flags, kind.status(), mode.status()}) {
+  for (const absl::Status& status : {flags, kind, mode.status()}) {
     if (!status.ok()) {
       std::cerr << "corematch-bench: " << status.message() << "\n";
       return kSetupFailed;
@@ -211,20 +240,23 @@ int Run() {
     std::cerr << "corematch-bench: " << target.status().message() << "\n";
     return kSetupFailed;
   }
-  auto workload = SetUpWorkload(*target, *kind, *mode);
+  auto workload = SetUpWorkload(*target, workload_name, *mode);
   if (!workload.ok()) {
     std::cerr << "corematch-bench: setting up: " << workload.status().message() << "\n";
     return kSetupFailed;
   }
 
   const int clients = absl::GetFlag(FLAGS_clients);
-  const int threads = absl::GetFlag(FLAGS_threads) > 0 ? absl::GetFlag(FLAGS_threads) : clients;
-  RunInfo info{.workload = std::string(WorkloadKindName(*kind)),
+  const bool wire = absl::GetFlag(FLAGS_client) == kNghttp2;
+  int threads = absl::GetFlag(FLAGS_threads);
+  if (threads == 0) threads = wire ? 1 : clients;
+  RunInfo info{.workload = workload_name,
                .server = target->address,
                .spawned = target->spawned != nullptr,
                .clients = clients,
                .threads = std::min(threads, clients),
                .channels = std::string(ChannelModeName(*mode)),
+               .client = absl::GetFlag(FLAGS_client),
                .warmup = absl::GetFlag(FLAGS_warmup),
                .duration = absl::GetFlag(FLAGS_duration),
                .server_cpu_cores = std::nullopt,
@@ -234,12 +266,19 @@ int Run() {
   std::cerr << "corematch-bench: " << clients << " clients on " << info.threads
             << " threads, warm-up " << absl::FormatDuration(info.warmup) << ", measuring "
             << absl::FormatDuration(info.duration) << "\n";
-  DriveResult result = DriveGrpc(**workload, clients,
-                                 {.threads = info.threads,
-                                  .warmup = info.warmup,
-                                  .duration = info.duration,
-                                  .on_window_start = [&] { cpu.Start(); },
-                                  .on_window_end = [&] { cpu.End(); }});
+  const DriveOptions drive{.threads = info.threads,
+                           .warmup = info.warmup,
+                           .duration = info.duration,
+                           .on_window_start = [&] { cpu.Start(); },
+                           .on_window_end = [&] { cpu.End(); }};
+  absl::StatusOr<DriveResult> driven =
+      wire ? DriveWire(**workload, target->address, clients, drive)
+           : absl::StatusOr<DriveResult>(DriveGrpc(**workload, clients, drive));
+  if (!driven.ok()) {
+    std::cerr << "corematch-bench: " << driven.status().message() << "\n";
+    return kSetupFailed;
+  }
+  const DriveResult& result = *driven;
   cpu.Fill(info);
   std::cout << FormatReport(info, result) << FormatJsonSummary(info, result) << std::endl;
   return result.Total().errors > 0 ? 1 : 0;
@@ -251,7 +290,7 @@ int Run() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "corematch-bench: load generator for corematch-server\n"
-      "  corematch-bench --workload=create|get|mixed --clients=8 --duration=10s");
+      "  corematch-bench --workload=create|get|mixed|health --clients=8 --duration=10s");
   absl::ParseCommandLine(argc, argv);
   // Debian builds Abseil without NDEBUG, so every absl::Mutex operation,
   // gRPC's own included, also updates a global deadlock graph. The load

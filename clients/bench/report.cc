@@ -83,7 +83,10 @@ std::string FormatLatency(absl::Duration latency) {
 std::string FormatReport(const RunInfo& info, const DriveResult& result) {
   std::string out = absl::StrFormat("workload %s, %d clients", info.workload, info.clients);
   if (info.threads > 0) absl::StrAppend(&out, " on ", info.threads, " threads");
-  if (!info.channels.empty()) absl::StrAppend(&out, " (", info.channels, " channels)");
+  if (!info.channels.empty()) {
+    absl::StrAppend(&out, " (", info.channels, " channels",
+                    info.client.empty() ? "" : absl::StrCat(", ", info.client, " client"), ")");
+  }
   absl::StrAppendFormat(&out, ", %.2fs after %s warm-up, server %s%s\n",
                         absl::ToDoubleSeconds(result.elapsed), absl::FormatDuration(info.warmup),
                         info.server, info.spawned ? " (spawned)" : "");
@@ -118,6 +121,7 @@ std::string FormatJsonSummary(const RunInfo& info, const DriveResult& result) {
       absl::StrCat("\"clients\":", info.clients),
       absl::StrCat("\"threads\":", info.threads),
       absl::StrCat("\"channels\":", JsonString(info.channels)),
+      absl::StrCat("\"client\":", JsonString(info.client)),
       absl::StrFormat("\"warmup_s\":%.3f", absl::ToDoubleSeconds(info.warmup)),
       absl::StrFormat("\"duration_s\":%.3f", absl::ToDoubleSeconds(result.elapsed)),
       JsonFigures(result.Total(), result.elapsed)};

@@ -25,6 +25,8 @@ struct RunInfo {
   // Threads that drive the clients; 0 for none (not a gRPC run).
   int threads = 0;
   std::string channels;
+  // The client library the calls go through: "grpc++" or "nghttp2".
+  std::string client;
   absl::Duration warmup;
   absl::Duration duration;
   // CPU used during the window, in cores (CPU seconds per second); the

@@ -31,6 +31,7 @@ RunInfo Info() {
                  .clients = 8,
                  .threads = 2,
                  .channels = "per_client",
+                 .client = "nghttp2",
                  .warmup = absl::Seconds(1),
                  .duration = absl::Seconds(2),
                  .server_cpu_cores = 1.25,
@@ -51,11 +52,13 @@ TEST(FormatJsonSummaryTest, TotalsFirstThenEachMethod) {
   EXPECT_EQ(json.front(), '{');
   EXPECT_EQ(json.back(), '}');
   EXPECT_THAT(json, Not(HasSubstr("\n")));
-  EXPECT_THAT(json,
-              HasSubstr("\"workload\":\"mixed\",\"server\":\"127.0.0.1:4000\","
-                        "\"spawned\":true,\"clients\":8,\"threads\":2,\"channels\":\"per_client\","
-                        "\"warmup_s\":1.000,\"duration_s\":2.000,\"ops\":40,\"errors\":1,"
-                        "\"throughput_per_s\":20.0,"));
+  EXPECT_THAT(
+      json,
+      HasSubstr(
+          "\"workload\":\"mixed\",\"server\":\"127.0.0.1:4000\","
+          "\"spawned\":true,\"clients\":8,\"threads\":2,\"channels\":\"per_client\","
+          "\"client\":\"nghttp2\",\"warmup_s\":1.000,\"duration_s\":2.000,\"ops\":40,\"errors\":1,"
+          "\"throughput_per_s\":20.0,"));
   EXPECT_THAT(json, HasSubstr("\"server_cpu_cores\":1.25"));
   EXPECT_THAT(json, Not(HasSubstr("bench_cpu_cores")));
   EXPECT_THAT(json, HasSubstr("\"CreateSolution\":{\"ops\":10,\"errors\":0,"
@@ -66,7 +69,9 @@ TEST(FormatJsonSummaryTest, TotalsFirstThenEachMethod) {
 
 TEST(FormatReportTest, OneLinePerMethodAndATotal) {
   const std::string report = FormatReport(Info(), TwoMethods());
-  EXPECT_THAT(report, HasSubstr("workload mixed, 8 clients on 2 threads (per_client channels)"));
+  EXPECT_THAT(
+      report,
+      HasSubstr("workload mixed, 8 clients on 2 threads (per_client channels, nghttp2 client)"));
   EXPECT_THAT(report, HasSubstr("CreateSolution  ops       10  errors 0        5.0/s  p50 2.00ms"));
   EXPECT_THAT(report, HasSubstr("GetSolution     ops       30  errors 1       15.0/s  p50 400us"));
   EXPECT_THAT(report, HasSubstr("total           ops       40  errors 1       20.0/s"));

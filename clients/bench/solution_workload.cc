@@ -86,6 +86,13 @@ absl::StatusOr<std::unique_ptr<SolutionWorkload>> SolutionWorkload::Create(
   return workload;
 }
 
+SolutionWorkload::SolutionWorkload(std::string api_key, const SolutionWorkloadOptions& options)
+    : api_key_(std::move(api_key)),
+      authorization_(absl::StrCat("Bearer ", api_key_)),
+      create_path_(absl::StrCat("/", pb::PublishingService::service_full_name(), "/", kCreate)),
+      get_path_(absl::StrCat("/", pb::PublishingService::service_full_name(), "/", kGet)),
+      options_(options) {}
+
 pb::CreateSolutionRequest SolutionWorkload::NewCreateRequest(Client& client, int64_t index) {
   pb::CreateSolutionRequest request;
   *request.mutable_solution() = SampleSolution(index);
@@ -109,7 +116,7 @@ std::unique_ptr<PendingCall> SolutionWorkload::StartCreate(Client& client, int64
 std::unique_ptr<PendingCall> SolutionWorkload::StartGet(Client& client, grpc::CompletionQueue* cq) {
   auto call = std::make_unique<Pending<pb::GetSolutionRequest, pb::Solution>>();
   call->method = get_method_;
-  call->request.set_name(population_[client.random() % population_.size()]);
+  call->request.set_name(RandomSolution(client));
   PrepareContext(call->context, api_key_);
   call->start = absl::Now();
   call->reader = client.stub->AsyncGetSolution(&call->context, call->request, cq);
@@ -117,16 +124,47 @@ std::unique_ptr<PendingCall> SolutionWorkload::StartGet(Client& client, grpc::Co
   return call;
 }
 
+const std::string& SolutionWorkload::RandomSolution(Client& client) {
+  return population_[client.random() % population_.size()];
+}
+
+bool SolutionWorkload::NextIsCreate(Client& client) {
+  if (create_method_ < 0) return false;
+  if (get_method_ < 0) return true;
+  return static_cast<int>(client.random() % 100) < options_.mixed_create_percent;
+}
+
+int64_t SolutionWorkload::NextCreateIndex(int client_index) {
+  // Indexes interleave across clients so the languages stay mixed.
+  return clients_[client_index].created++ * static_cast<int64_t>(clients_.size()) + client_index;
+}
+
 std::unique_ptr<PendingCall> SolutionWorkload::Start(int client_index, grpc::CompletionQueue* cq) {
   Client& client = clients_[client_index];
-  bool create = create_method_ >= 0;
-  if (create && get_method_ >= 0) {
-    create = static_cast<int>(client.random() % 100) < options_.mixed_create_percent;
+  if (!NextIsCreate(client)) return StartGet(client, cq);
+  return StartCreate(client, NextCreateIndex(client_index), cq);
+}
+
+WireCall SolutionWorkload::NextWireCall(int client_index) {
+  Client& client = clients_[client_index];
+  if (!NextIsCreate(client)) {
+    pb::GetSolutionRequest request;
+    request.set_name(RandomSolution(client));
+    return {.method = get_method_, .path = get_path_, .message = request.SerializeAsString()};
   }
-  if (!create) return StartGet(client, cq);
-  // Indexes interleave across clients so the languages stay mixed.
-  const int64_t index = client.created++ * static_cast<int64_t>(clients_.size()) + client_index;
-  return StartCreate(client, index, cq);
+  return {.method = create_method_,
+          .path = create_path_,
+          .message = NewCreateRequest(client, NextCreateIndex(client_index)).SerializeAsString()};
+}
+
+absl::Status SolutionWorkload::CheckWireResponse(int /*method*/,
+                                                 const std::string& response) const {
+  // Both methods answer with the solution; a portal would parse it.
+  pb::Solution solution;
+  if (!solution.ParseFromString(response) || solution.name().empty()) {
+    return absl::InternalError("the response is not a solution");
+  }
+  return absl::OkStatus();
 }
 
 absl::Status SolutionWorkload::Populate() {

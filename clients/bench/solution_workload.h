@@ -3,7 +3,8 @@
 // The publishing workloads: CreateSolution (durable: the server acknowledges
 // a solution once it is on disk), GetSolution of random existing solutions,
 // or a mix of the two. Each client has its own stub on its channel (see
-// channels.h) and its own random generator.
+// channels.h) and its own random generator. The same calls can also be made
+// as bytes over H2Connection (wire_load.h).
 //
 //   ASSIGN_OR_RETURN(auto workload,
 //                    SolutionWorkload::Create(channels, api_key, {.kind = WorkloadKind::kGet}));
@@ -19,7 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "clients/bench/grpc_load.h"
+#include "clients/bench/workload.h"
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "grpcpp/channel.h"
 
@@ -47,7 +48,7 @@ struct SolutionWorkloadOptions {
   uint64_t seed = 1;
 };
 
-class SolutionWorkload final : public GrpcWorkload {
+class SolutionWorkload final : public Workload {
  public:
   // One client per channel. For kGet and kMixed, first creates the population,
   // all clients at once; fails with the first failed call's status.
@@ -57,6 +58,10 @@ class SolutionWorkload final : public GrpcWorkload {
 
   const std::vector<std::string>& methods() const override { return methods_; }
   std::unique_ptr<PendingCall> Start(int client, grpc::CompletionQueue* cq) override;
+
+  absl::string_view authorization() const override { return authorization_; }
+  WireCall NextWireCall(int client) override;
+  absl::Status CheckWireResponse(int method, const std::string& response) const override;
 
   // The solutions created before the run.
   const std::vector<std::string>& population() const { return population_; }
@@ -68,8 +73,12 @@ class SolutionWorkload final : public GrpcWorkload {
     int64_t created = 0;
   };
 
-  SolutionWorkload(std::string api_key, const SolutionWorkloadOptions& options)
-      : api_key_(std::move(api_key)), options_(options) {}
+  SolutionWorkload(std::string api_key, const SolutionWorkloadOptions& options);
+
+  // Whether client's next call creates (or reads); its next create's index.
+  bool NextIsCreate(Client& client);
+  int64_t NextCreateIndex(int client_index);
+  const std::string& RandomSolution(Client& client);
 
   publishing::v1::CreateSolutionRequest NewCreateRequest(Client& client, int64_t index);
   std::unique_ptr<PendingCall> StartCreate(Client& client, int64_t index,
@@ -79,6 +88,9 @@ class SolutionWorkload final : public GrpcWorkload {
   absl::Status Populate();
 
   const std::string api_key_;
+  const std::string authorization_;
+  const std::string create_path_;
+  const std::string get_path_;
   const SolutionWorkloadOptions options_;
   std::vector<std::string> methods_;
   int create_method_ = -1;

@@ -137,6 +137,7 @@ int Run() {
       .clients = writers,
       .threads = 0,
       .channels = "",
+      .client = "",
       .warmup = absl::GetFlag(FLAGS_warmup),
       .duration = absl::GetFlag(FLAGS_duration),
       .server_cpu_cores = std::nullopt,
