@@ -11,16 +11,23 @@
 namespace corematch {
 
 std::string ComputeEtag(const google::protobuf::Message& resource) {
-  std::unique_ptr<google::protobuf::Message> copy(resource.New());
-  copy->CopyFrom(resource);
-  const google::protobuf::FieldDescriptor* etag = copy->GetDescriptor()->FindFieldByName("etag");
-  if (etag != nullptr) copy->GetReflection()->ClearField(copy.get(), etag);
+  const google::protobuf::FieldDescriptor* etag = resource.GetDescriptor()->FindFieldByName("etag");
+  // The etag hashes everything but itself. Writers clear it before hashing,
+  // so the resource can usually be hashed as it is, without a copy.
+  std::unique_ptr<google::protobuf::Message> copy;
+  const google::protobuf::Message* hashed = &resource;
+  if (etag != nullptr && !resource.GetReflection()->GetString(resource, etag).empty()) {
+    copy.reset(resource.New());
+    copy->CopyFrom(resource);
+    copy->GetReflection()->ClearField(copy.get(), etag);
+    hashed = copy.get();
+  }
   std::string bytes;
   {
     google::protobuf::io::StringOutputStream stream(&bytes);
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
-    copy->SerializeToCodedStream(&coded);
+    hashed->SerializeToCodedStream(&coded);
   }
   return Sha256Hex(bytes).substr(0, 20);
 }

@@ -1,5 +1,6 @@
 #include "services/common/id_generator.h"
 
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -42,8 +43,15 @@ std::string SequentialIdGenerator::RandomBytes(int bytes) {
 }
 
 std::string Sha256Hex(const std::string& data) {
+  // OpenSSL 3's one-shot SHA256() looks the algorithm up on every call, under
+  // a lock every thread shares; every authenticated call and every etag
+  // hashes, so look it up once.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  if (sha256 == nullptr ||
+      EVP_Digest(data.data(), data.size(), digest, nullptr, sha256, nullptr) != 1) {
+    std::abort();  // SHA-256 missing from the default provider: a broken install.
+  }
   return absl::BytesToHexString(
       absl::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
 }

@@ -114,6 +114,7 @@ SolutionRepository::SolutionRepository(storage::KvStore* store, Clock* clock, Id
 
 absl::Status SolutionRepository::Save(storage::Transaction& txn, pb::Solution& solution,
                                       pb::ChangeType type) {
+  solution.clear_etag();  // Hashed without a copy (etag.h).
   solution.set_etag(ComputeEtag(solution));
   txn.Put(ResourceKey(kCollection, solution.name().substr(kCollection.size() + 1)),
           solution.SerializeAsString());
