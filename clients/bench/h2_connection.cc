@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -202,7 +203,7 @@ absl::Status H2Connection::StartCall(absl::string_view path, absl::string_view a
   auto stream = std::make_unique<Stream>();
   stream->tag = tag;
   stream->request = Frame(message);
-  std::vector<nghttp2_nv> headers = {
+  std::array<nghttp2_nv, 8> headers = {
       Header(":method", "POST"),
       Header(":scheme", "http"),
       Header(":path", path),
@@ -210,12 +211,14 @@ absl::Status H2Connection::StartCall(absl::string_view path, absl::string_view a
       Header("content-type", "application/grpc"),
       Header("te", "trailers"),
       Header("grpc-timeout", kTimeout),
+      Header("authorization", authorization),
   };
-  if (!authorization.empty()) headers.push_back(Header("authorization", authorization));
+  // The last header only when there is a key to send.
+  const size_t header_count = authorization.empty() ? headers.size() - 1 : headers.size();
   nghttp2_data_provider body{.source = {.ptr = stream.get()},
                              .read_callback = &H2Callbacks::ReadRequestBody};
-  const int32_t id = nghttp2_submit_request(session_, nullptr, headers.data(), headers.size(),
-                                            &body, stream.get());
+  const int32_t id =
+      nghttp2_submit_request(session_, nullptr, headers.data(), header_count, &body, stream.get());
   if (id < 0) return absl::UnavailableError(absl::StrCat("nghttp2: ", nghttp2_strerror(id)));
   streams_[id] = std::move(stream);
   return absl::OkStatus();
@@ -250,17 +253,8 @@ absl::Status H2Connection::OnReadable(std::vector<Completion>& done) {
 }
 
 absl::StatusOr<bool> H2Connection::Flush() {
-  while (true) {
-    if (unsent_.empty()) {
-      const uint8_t* data = nullptr;
-      const ssize_t n = nghttp2_session_mem_send(session_, &data);
-      if (n < 0) {
-        return absl::InternalError(
-            absl::StrCat("nghttp2: ", nghttp2_strerror(static_cast<int>(n))));
-      }
-      if (n == 0) return false;
-      unsent_.assign(reinterpret_cast<const char*>(data), static_cast<size_t>(n));
-    }
+  // Output the socket did not take last time goes first.
+  while (!unsent_.empty()) {
     const ssize_t written = write(fd_, unsent_.data(), unsent_.size());
     if (written < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
@@ -268,6 +262,26 @@ absl::StatusOr<bool> H2Connection::Flush() {
       return Errno("write");
     }
     unsent_.erase(0, static_cast<size_t>(written));
+  }
+  while (true) {
+    const uint8_t* data = nullptr;
+    const ssize_t n = nghttp2_session_mem_send(session_, &data);
+    if (n < 0) {
+      return absl::InternalError(absl::StrCat("nghttp2: ", nghttp2_strerror(static_cast<int>(n))));
+    }
+    if (n == 0) return false;
+    // Written straight from the session's buffer; only a remainder is kept.
+    size_t done = 0;
+    while (done < static_cast<size_t>(n)) {
+      const ssize_t written = write(fd_, data + done, static_cast<size_t>(n) - done);
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) return Errno("write");
+        unsent_.assign(reinterpret_cast<const char*>(data) + done, static_cast<size_t>(n) - done);
+        return true;
+      }
+      done += static_cast<size_t>(written);
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "clients/bench/h2_connection.h"
+#include "services/common/grpc_status.h"
 
 namespace corematch::bench {
 namespace {
@@ -23,11 +24,9 @@ struct WireClient {
   absl::Time start;
   bool in_flight = false;
   bool broken = false;
+  // Whether epoll also waits for the socket to take more output.
+  bool waits_for_output = false;
 };
-
-grpc::Status ToGrpc(const absl::Status& status) {
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
-}
 
 // One thread's loop over the clients it owns (first, first + stride, ...):
 // start a call on each, then start a client's next call as soon as its last
@@ -45,7 +44,7 @@ void RunWireClients(WireWorkload& workload, std::vector<WireClient>& clients, in
   auto fail = [&](int c, const absl::Status& status) {
     WireClient& client = clients[c];
     if (client.in_flight) {
-      recorder.Record(client.method, absl::Now() - client.start, ToGrpc(status));
+      recorder.Record(client.method, absl::Now() - client.start, ToGrpcStatus(status));
       client.in_flight = false;
       --in_flight;
     }
@@ -53,11 +52,15 @@ void RunWireClients(WireWorkload& workload, std::vector<WireClient>& clients, in
     epoll_ctl(epoll, EPOLL_CTL_DEL, client.connection->fd(), nullptr);
   };
   auto flush = [&](int c) {
-    absl::StatusOr<bool> pending = clients[c].connection->Flush();
+    WireClient& client = clients[c];
+    absl::StatusOr<bool> pending = client.connection->Flush();
     if (!pending.ok()) return fail(c, pending.status());
+    // A syscall per call otherwise: change the interest only when it changes.
+    if (*pending == client.waits_for_output) return;
+    client.waits_for_output = *pending;
     epoll_event event{.events = EPOLLIN | (*pending ? EPOLLOUT : 0u),
                       .data = {.u64 = static_cast<uint64_t>(c)}};
-    epoll_ctl(epoll, EPOLL_CTL_MOD, clients[c].connection->fd(), &event);
+    epoll_ctl(epoll, EPOLL_CTL_MOD, client.connection->fd(), &event);
   };
   auto start = [&](int c) {
     WireClient& client = clients[c];
@@ -88,7 +91,7 @@ void RunWireClients(WireWorkload& workload, std::vector<WireClient>& clients, in
         grpc::Status status = completion.status;
         if (status.ok()) {
           absl::Status checked = workload.CheckWireResponse(client.method, completion.response);
-          if (!checked.ok()) status = ToGrpc(checked);
+          if (!checked.ok()) status = ToGrpcStatus(checked);
         }
         recorder.Record(client.method, absl::Now() - client.start, status);
         client.in_flight = false;
