@@ -38,7 +38,20 @@ bool PassesFilters(const NeedQuery& need, const SolutionFeatures& s) {
   return s.maturity >= need.min_maturity;
 }
 
-double Squash(double bm25) { return bm25 / (bm25 + weights::kTextHalfPoint); }
+double Squash(double bm25, double half_point) {
+  return bm25 > 0 ? bm25 / (bm25 + half_point) : 0.0;
+}
+
+// Where text fit is one half: a fraction of the need's text mass, the idf of
+// every term the searched index knows, weighted as the term is. Each matched
+// term adds up to idf·(k1+1) to BM25F, so a long need's scores are large; a
+// fixed half point squashed them all towards 1 and let the context factors
+// alone order the candidates (docs/matching.md, "Text fit").
+double TextHalfPoint(const std::vector<QueryTerm>& terms, const TextIndex& index) {
+  double mass = 0;
+  for (const QueryTerm& term : terms) mass += term.weight * index.Idf(term.term);
+  return weights::kTextHalfPointPerMass * mass;
+}
 
 std::string FieldList(uint8_t flags) {
   std::vector<std::string> names;
@@ -265,7 +278,7 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
                                     const std::optional<SolutionRecord>& record) const {
   Explanation e;
   e.text_bm25 = scored.score;
-  e.text_score = Squash(scored.score);
+  e.text_score = Squash(scored.score, query.text_half_point);
   e.text_weight = weights::kTextWeight;
   std::vector<TermContribution> contributions = scored.contributions;
   std::sort(contributions.begin(), contributions.end(),
@@ -331,7 +344,7 @@ NeedFeatures MatchingEngine::FeaturesOfNeed(const NeedQuery& need, Language lang
 
 std::optional<double> MatchingEngine::ScoreSolution(const NeedQuery& need,
                                                     absl::string_view solution) const {
-  const Query query = BuildQuery(need.text, need.language);
+  Query query = BuildQuery(need.text, need.language);
   const NeedFeatures features = FeaturesOfNeed(need, query.language);
   float bm25 = 0.0f;
   SolutionFeatures solution_features;
@@ -342,24 +355,26 @@ std::optional<double> MatchingEngine::ScoreSolution(const NeedQuery& need,
     solution_features = solutions_.features[it->second];
     if (!PassesFilters(need, solution_features)) return std::nullopt;
     bm25 = solutions_.side.index.ScoreDocument(query.terms, it->second);
+    query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
   }
   // The same arithmetic as Explain's total, without the words.
   std::vector<FactorExplanation> factors;
   const double context =
       options_.context ? ScoreContext(features, solution_features, factors) : 0.0;
-  return weights::kTextWeight * Squash(bm25) + context;
+  return weights::kTextWeight * Squash(bm25, query.text_half_point) + context;
 }
 
 std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
                                                   const SolutionFetcher& fetch) const {
   const size_t k = std::clamp<size_t>(need.top_k == 0 ? 20 : need.top_k, 1, kMaxTopK);
-  const Query query = BuildQuery(need.text, need.language);
+  Query query = BuildQuery(need.text, need.language);
   const NeedFeatures features = FeaturesOfNeed(need, query.language);
 
   std::vector<std::pair<ScoredDocument, SolutionFeatures>> candidates;
   std::vector<std::string> names;
   {
     absl::ReaderMutexLock lock(&mutex_);
+    query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
     std::vector<ScoredDocument> scored = solutions_.side.index.Search(
         query.terms, std::max(kMinCandidates, k * kCandidateFactor),
         [&](DocId doc) { return PassesFilters(need, solutions_.features[doc]); });
@@ -401,10 +416,11 @@ std::vector<RankedRequest> MatchingEngine::FindAdopters(const SolutionRecord& so
   for (const CoreElementText& core : solution.core_elements) {
     absl::StrAppend(&text, "\n", core.title, "\n", core.description);
   }
-  const Query query = BuildQuery(text, solution.language);
+  Query query = BuildQuery(text, solution.language);
   const SolutionFeatures features = FeaturesOf(solution);
   std::vector<RankedRequest> ranked;
   absl::ReaderMutexLock lock(&mutex_);
+  query.text_half_point = TextHalfPoint(query.terms, requests_.side.index);
   for (const ScoredDocument& scored : requests_.side.index.Search(
            query.terms, std::max(kMinCandidates, k * kCandidateFactor), nullptr)) {
     RankedRequest r;

@@ -116,6 +116,9 @@ class MatchingEngine {
     std::vector<std::string> sources;
     std::vector<MatchKind> kinds;
     Language language = Language::kUnknown;
+    // The BM25F score at which text fit is one half; set from the searched
+    // index (TextHalfPoint) so that long needs do not saturate it.
+    double text_half_point = 0;
   };
   Query BuildQuery(absl::string_view text, absl::string_view language_tag) const;
 

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -160,6 +162,52 @@ TEST_F(MatchingEngineTest, FiltersAndRemovalTakeSolutionsOut) {
   engine_->RemoveSolution("solutions/jobbforst");
   for (const auto& r : Match(DanishNeed())) EXPECT_NE(r.name, "solutions/jobbforst");
   EXPECT_EQ(engine_->solution_count(), 2u);
+}
+
+// Text fit says how much of a need a solution answers, whatever the need's
+// length: a long need's BM25F scores are large, and a fixed half point
+// squashed them all near 1, leaving context to order them.
+TEST_F(MatchingEngineTest, TextFitMeasuresHowMuchOfTheNeedIsAnswered) {
+  const std::vector<std::string> words = {
+      "caseworker",  "unemployment", "benefit",   "claimant",   "employer",       "vacancy",
+      "interview",   "coaching",     "training",  "internship", "mentor",         "apprenticeship",
+      "wage",        "subsidy",      "childcare", "transport",  "language",       "literacy",
+      "counselling", "debt",         "housing",   "disability", "rehabilitation", "motivation",
+      "placement",   "retention",    "followup",  "outcome",    "register",       "digital"};
+  MatchingEngine engine(analyzer_, lexicon_);
+  auto add = [&](const std::string& name, const std::string& summary) {
+    SolutionRecord s;
+    s.name = name;
+    s.language = "en";
+    s.title = "Back to work";
+    s.summary = summary;
+    engine.UpsertSolution(s.name, engine.AnalyzeSolution(s), engine.FeaturesOf(s));
+  };
+  add("solutions/whole", absl::StrJoin(words, " "));
+  add("solutions/third", absl::StrJoin(words.begin(), words.begin() + 10, " "));
+  // Unrelated solutions, so that the need's words are rare, as in a real
+  // corpus (idf near 4 rather than below 1).
+  for (int i = 0; i < 50; ++i) add(absl::StrCat("solutions/school", i), School().summary);
+
+  auto text_fit = [&](const std::string& text) {
+    NeedQuery need;
+    need.text = text;
+    need.language = "en";
+    std::map<std::string, double> fit;
+    for (const RankedSolution& r : engine.Match(need, nullptr)) {
+      fit[r.name] = r.explanation.text_score;
+    }
+    return fit;
+  };
+  std::map<std::string, double> long_need = text_fit(absl::StrJoin(words, " "));
+  std::map<std::string, double> short_need =
+      text_fit(absl::StrJoin(words.begin(), words.begin() + 3, " "));
+  // Answering all of a 30-word need fits as well as answering all of a 3-word one.
+  EXPECT_NEAR(long_need["solutions/whole"], short_need["solutions/whole"], 0.1);
+  EXPECT_NEAR(short_need["solutions/whole"], short_need["solutions/third"], 0.05);
+  // Answering a third of the long need fits clearly less.
+  EXPECT_GT(long_need["solutions/whole"] - long_need["solutions/third"], 0.15);
+  EXPECT_LT(long_need["solutions/third"], 0.6);
 }
 
 TEST_F(MatchingEngineTest, ScoreSolutionIsTheScoreMatchGives) {

@@ -5,7 +5,8 @@
 //   score = kTextWeight · text + Σ weight(factor) · value(factor)
 //
 // where `text` is the BM25F score of the need against the solution's fields,
-// squashed into [0, 1) as s / (s + kTextHalfPoint), and each context factor's
+// squashed into [0, 1) as s / (s + kTextHalfPointPerMass · mass), where mass
+// is the need's idf-weighted length, and each context factor's
 // value is in [0, 1]. A factor the request gives no data for (no sectors, no
 // population) contributes nothing to any solution, so it does not reorder
 // them. docs/matching.md explains the choices and how they were tuned.
@@ -30,8 +31,10 @@ inline constexpr float kK1 = 1.2f;
 inline constexpr float kTranslatedTerm = 0.5f;
 inline constexpr float kCompoundPart = 0.6f;
 
-// Text score squashing: a BM25F score of kTextHalfPoint gives text = 0.5.
-inline constexpr float kTextHalfPoint = 8.0f;
+// Text score squashing: a BM25F score of kTextHalfPointPerMass times the
+// need's mass (Σ weight·idf of its terms) gives text = 0.5, whatever the
+// need's length.
+inline constexpr float kTextHalfPointPerMass = 0.4f;
 inline constexpr float kTextWeight = 0.70f;
 
 // Context factors.
