@@ -19,8 +19,10 @@
 //   4. Publish: --open-requests open requests indexed (UpsertRequest); then
 //      for each of --new-solutions fresh solutions what the matching service
 //      does on publish: analyse and upsert it, FindAdopters(solution, 50),
-//      and re-rank each candidate request with Match to see whether the
-//      solution enters its top 20.
+//      and score and explain it for each candidate request (MatchSolution),
+//      which the service compares with the request's 20th stored match.
+//      Whether it enters each top 20 is counted outside the timing, from a
+//      full ranking of the request.
 //   5. Restart: a child process (this binary with --restart-from) creates the
 //      analyzer, deserialises the lexicon blob, reads the analysed documents
 //      and upserts them into a fresh engine: the time to serving, and the
@@ -539,20 +541,22 @@ int Run(const Flags& flags) {
         const SolutionFetcher only_this = [&s](absl::string_view name) {
           return name == s.name ? std::optional<SolutionRecord>(s) : std::nullopt;
         };
-        size_t this_reached = 0;
+        std::vector<std::pair<NeedQuery, double>> scored;  // need, the solution's score
         for (const RankedRequest& r : adopters) {
           std::optional<uint64_t> j = CorpusGenerator::RequestIndex(r.name);
           if (!j.has_value()) continue;
           // The service loads the request from its store; we regenerate it.
-          const NeedQuery need = NeedOf(generator.Request(*j), kTopK);
-          for (const RankedSolution& ranked : engine->Match(need, only_this)) {
-            if (ranked.name == s.name) {
-              ++this_reached;
-              break;
-            }
-          }
+          NeedQuery need = NeedOf(generator.Request(*j), kTopK);
+          std::optional<RankedSolution> one = engine->MatchSolution(need, s.name, only_this);
+          if (one.has_value()) scored.emplace_back(std::move(need), one->score);
         }
         const double t_all = t.Seconds();
+        // Not timed: the service reads the 20th score from its store.
+        size_t this_reached = 0;
+        for (const auto& [need, score] : scored) {
+          const std::vector<RankedSolution> top = engine->Match(need, nullptr);
+          this_reached += top.size() < kTopK || score >= top.back().score;
+        }
         total.push_back(t_all);
         apply.push_back(t_apply);
         find.push_back(t_find);
@@ -577,7 +581,7 @@ int Run(const Flags& flags) {
       std::printf(
           "  publish to matches, %llu new solutions: p50 %.1f ms  p99 %.1f ms  max %.1f ms\n"
           "    analyse+upsert p50 %.2f / p99 %.2f ms; FindAdopters(50) p50 %.2f / p99 %.2f ms; "
-          "re-rank candidates with Match p50 %.1f / p99 %.1f ms\n"
+          "MatchSolution for each candidate p50 %.1f / p99 %.1f ms\n"
           "    %.1f candidates a solution, which ranked it in their top 20 in %.1f%% of cases;\n"
           "    fitting open requests (same topic, readable): %.1f a solution, %.1f%% of them "
           "among the candidates\n",
@@ -590,7 +594,7 @@ int Run(const Flags& flags) {
       json["publish_p50_ms"] = publish.p50_ms;
       json["publish_p99_ms"] = publish.p99_ms;
       json["publish_findadopters_p99_ms"] = f.p99_ms;
-      json["publish_rerank_p99_ms"] = r.p99_ms;
+      json["publish_candidates_p99_ms"] = r.p99_ms;
       json["publish_fitting_recall"] = fitting == 0 ? 0.0 : 1.0 * fitting_candidates / fitting;
     }
     const std::string snapshot_path = absl::StrCat(work, "/engine.snapshot");

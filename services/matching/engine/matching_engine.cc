@@ -342,11 +342,12 @@ NeedFeatures MatchingEngine::FeaturesOfNeed(const NeedQuery& need, Language lang
   return features;
 }
 
-std::optional<double> MatchingEngine::ScoreSolution(const NeedQuery& need,
-                                                    absl::string_view solution) const {
+std::optional<RankedSolution> MatchingEngine::MatchSolution(const NeedQuery& need,
+                                                            absl::string_view solution,
+                                                            const SolutionFetcher& fetch) const {
   Query query = BuildQuery(need.text, need.language);
   const NeedFeatures features = FeaturesOfNeed(need, query.language);
-  float bm25 = 0.0f;
+  ScoredDocument scored;
   SolutionFeatures solution_features;
   {
     absl::ReaderMutexLock lock(&mutex_);
@@ -354,14 +355,15 @@ std::optional<double> MatchingEngine::ScoreSolution(const NeedQuery& need,
     if (it == solutions_.side.ids.end()) return std::nullopt;
     solution_features = solutions_.features[it->second];
     if (!PassesFilters(need, solution_features)) return std::nullopt;
-    bm25 = solutions_.side.index.ScoreDocument(query.terms, it->second);
     query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
+    scored = solutions_.side.index.ScoreDocument(query.terms, it->second);
   }
-  // The same arithmetic as Explain's total, without the words.
-  std::vector<FactorExplanation> factors;
-  const double context =
-      options_.context ? ScoreContext(features, solution_features, factors) : 0.0;
-  return weights::kTextWeight * Squash(bm25, query.text_half_point) + context;
+  RankedSolution ranked;
+  ranked.name = std::string(solution);
+  std::optional<SolutionRecord> record = fetch ? fetch(solution) : std::nullopt;
+  ranked.explanation = Explain(query, scored, features, solution_features, record);
+  ranked.score = ranked.explanation.total;
+  return ranked;
 }
 
 std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,

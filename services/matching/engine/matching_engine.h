@@ -87,11 +87,12 @@ class MatchingEngine {
   // which only leaves core elements and preconditions out of the explanation.
   std::vector<RankedSolution> Match(const NeedQuery& need, const SolutionFetcher& fetch) const;
 
-  // The score Match would give `solution` for `need` if it ranked it, or
+  // `solution` scored and explained for `need` as Match would rank it, or
   // nullopt when the solution is not indexed or `need`'s filters leave it
-  // out. One document scored, not a ranking: cheap enough to ask of many
-  // needs (whether a new solution can enter each one's top).
-  std::optional<double> ScoreSolution(const NeedQuery& need, absl::string_view solution) const;
+  // out. One document scored, not a ranking: cheap enough to ask of every
+  // open request a new solution may fit (does it enter that request's top?).
+  std::optional<RankedSolution> MatchSolution(const NeedQuery& need, absl::string_view solution,
+                                              const SolutionFetcher& fetch) const;
 
   // The open requests `solution` fits best.
   std::vector<RankedRequest> FindAdopters(const SolutionRecord& solution, size_t k) const;

@@ -210,24 +210,40 @@ TEST_F(MatchingEngineTest, TextFitMeasuresHowMuchOfTheNeedIsAnswered) {
   EXPECT_LT(long_need["solutions/third"], 0.6);
 }
 
-TEST_F(MatchingEngineTest, ScoreSolutionIsTheScoreMatchGives) {
+TEST_F(MatchingEngineTest, MatchSolutionIsWhatMatchGivesIt) {
   NeedQuery swedish;
   swedish.text = "försörjningsstöd arbete skola";
   swedish.language = "sv";
+  const SolutionFetcher fetch = [&](absl::string_view name) -> std::optional<SolutionRecord> {
+    return records_.at(std::string(name));
+  };
   for (const NeedQuery& need : {DanishNeed(), swedish}) {
     const auto ranked = Match(need);
     ASSERT_FALSE(ranked.empty());
     for (const RankedSolution& r : ranked) {
-      std::optional<double> score = engine_->ScoreSolution(need, r.name);
-      ASSERT_TRUE(score.has_value()) << r.name;
-      EXPECT_NEAR(*score, r.score, 1e-6) << r.name;
+      std::optional<RankedSolution> one = engine_->MatchSolution(need, r.name, fetch);
+      ASSERT_TRUE(one.has_value()) << r.name;
+      EXPECT_EQ(one->name, r.name);
+      EXPECT_NEAR(one->score, r.score, 1e-6) << r.name;
+      const Explanation& a = one->explanation;
+      const Explanation& b = r.explanation;
+      EXPECT_NEAR(a.text_score, b.text_score, 1e-6) << r.name;
+      EXPECT_EQ(a.summary, b.summary) << r.name;
+      EXPECT_EQ(a.matched_core_elements, b.matched_core_elements) << r.name;
+      EXPECT_EQ(a.preconditions_to_check, b.preconditions_to_check) << r.name;
+      ASSERT_EQ(a.terms.size(), b.terms.size()) << r.name;
+      for (size_t t = 0; t < a.terms.size(); ++t) {
+        EXPECT_EQ(a.terms[t].matched_term, b.terms[t].matched_term) << r.name;
+        EXPECT_NEAR(a.terms[t].contribution, b.terms[t].contribution, 1e-6) << r.name;
+      }
+      ASSERT_EQ(a.factors.size(), b.factors.size()) << r.name;
     }
   }
   NeedQuery elsewhere = DanishNeed();
   elsewhere.only_countries = {"IE"};
-  EXPECT_EQ(engine_->ScoreSolution(elsewhere, "solutions/jobbforst"), std::nullopt)
+  EXPECT_FALSE(engine_->MatchSolution(elsewhere, "solutions/jobbforst", fetch).has_value())
       << "left out by the need's filters";
-  EXPECT_EQ(engine_->ScoreSolution(DanishNeed(), "solutions/unknown"), std::nullopt);
+  EXPECT_FALSE(engine_->MatchSolution(DanishNeed(), "solutions/unknown", fetch).has_value());
 }
 
 TEST_F(MatchingEngineTest, UpdatedSolutionIsReindexed) {

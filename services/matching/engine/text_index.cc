@@ -331,17 +331,20 @@ std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& quer
   return results;
 }
 
-float TextIndex::ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const {
-  float score = 0.0f;
+ScoredDocument TextIndex::ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const {
+  ScoredDocument scored{doc, 0.0f, {}};
   const std::vector<DocId> docs = {doc};
-  for (const QueryTerm& term : query) {
-    auto it = postings_.find(term.term);
+  for (uint32_t q = 0; q < query.size(); ++q) {
+    auto it = postings_.find(query[q].term);
     if (it == postings_.end()) continue;
-    const float idf = Idf(term.term);
-    ForEachPosting(it->second, docs,
-                   [&](size_t, const Posting& p) { score += TermScore(idf, term.weight, p.tf); });
+    const float idf = Idf(query[q].term);
+    ForEachPosting(it->second, docs, [&](size_t, const Posting& p) {
+      const float score = TermScore(idf, query[q].weight, p.tf);
+      scored.score += score;
+      scored.contributions.push_back({q, p.flags, score});
+    });
   }
-  return score;
+  return scored;
 }
 
 void TextIndex::Compact() {

@@ -84,9 +84,10 @@ class TextIndex {
   std::vector<ScoredDocument> Search(const std::vector<QueryTerm>& query, size_t k,
                                      const std::function<bool(DocId)>& accept) const;
 
-  // `doc`'s score for `query`, the one Search would give it; 0 when it holds
-  // none of the terms. Skips to the document in each list.
-  float ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const;
+  // `doc` scored for `query` as Search scores its winners, contributions
+  // included; score 0 when it holds none of the terms. Skips to the document
+  // in each list.
+  ScoredDocument ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const;
 
   // Drops removed documents from the postings; worth it when many are dead.
   void Compact();

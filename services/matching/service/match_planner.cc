@@ -80,32 +80,34 @@ MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequ
   return ranking;
 }
 
-absl::StatusOr<bool> MatchPlanner::MayEnter(const adoption_pb::AdoptionRequest& request,
-                                            const publishing_pb::Solution& solution) {
-  const std::optional<double> score =
-      engine_->ScoreSolution(NeedQueryFor(request), solution.name());
-  if (!score.has_value()) return false;
+absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
+    const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution) {
+  const SolutionFetcher fetch =
+      [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
+    if (name == solution.name()) return ToSolutionRecord(solution);
+    return std::nullopt;
+  };
+  std::optional<RankedSolution> ranked =
+      engine_->MatchSolution(NeedQueryFor(request), solution.name(), fetch);
+  if (!ranked.has_value()) return std::nullopt;
   const std::string request_id(IdOf(request.name()));
   ASSIGN_OR_RETURN(std::vector<std::string> matched,
                    ScanIds(*store_, keys::ByRequestPrefix(request_id)));
-  std::vector<double> scores;
+  std::vector<std::pair<double, std::string>> stored;  // score, match id
   for (const std::string& solution_id : matched) {
+    const std::string id = MatchId(request_id, solution_id);
     ASSIGN_OR_RETURN(std::optional<pb::Match> match,
-                     LoadProto<pb::Match>(*store_, keys::Match(MatchId(request_id, solution_id))));
+                     LoadProto<pb::Match>(*store_, keys::Match(id)));
     if (match.has_value() && match->state() != pb::MATCH_STATE_INACTIVE) {
-      scores.push_back(match->score());
+      stored.emplace_back(match->score(), id);
     }
   }
-  if (scores.size() < kMatchesPerRequest) return true;
-  // The stored scores were ranked against the index as it was then (other
-  // solutions since have moved the term weights a little): a solution
-  // scoring within 1 % under the last is still given the full ranking.
-  // (With 5 % nearly every candidate of a new solution on a busy topic of
-  // the benchmark's corpus was ranked again.)
-  constexpr double kSlack = 0.01;
-  std::nth_element(scores.begin(), scores.begin() + (kMatchesPerRequest - 1), scores.end(),
-                   std::greater<>());
-  return *score + kSlack * std::abs(*score) >= scores[kMatchesPerRequest - 1];
+  std::sort(stored.begin(), stored.end(), std::greater<>());
+  const size_t last = kMatchesPerRequest - 1;
+  if (stored.size() > last && ranked->score <= stored[last].first) return std::nullopt;
+  Entry entry{{request, solution, ranked->score, ToProtoExplanation(ranked->explanation)}, {}};
+  for (size_t i = last; i < stored.size(); ++i) entry.pushed_out.push_back(stored[i].second);
+  return entry;
 }
 
 absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solution& solution,
@@ -125,8 +127,11 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solutio
                      LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
     if (!request.has_value() || !IsLive(*request, now)) continue;
     if (!matched.contains(request_id)) {
-      ASSIGN_OR_RETURN(bool may_enter, MayEnter(*request, solution));
-      if (!may_enter) continue;
+      ASSIGN_OR_RETURN(std::optional<Entry> entry, Enter(*request, solution));
+      if (!entry.has_value()) continue;
+      plan.upserts.push_back(std::move(entry->upsert));
+      for (std::string& id : entry->pushed_out) plan.unranked.push_back(std::move(id));
+      continue;
     }
     PairRanking ranking = RankPair(*request, solution);
     if (!ranking.upsert.has_value()) {

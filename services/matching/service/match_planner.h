@@ -9,16 +9,16 @@
 //   request filed or edited  → its top kMatchesPerRequest solutions become or
 //                              stay matches; the ones that fell out are
 //                              dropped unless a side has taken a stance
-//   solution published/edited→ every open request it may fit (the engine's
-//                              FindAdopters, plus the requests it already
-//                              matches) is ranked again, and the pair becomes
-//                              or stays a match where the solution is in the
-//                              request's top kMatchesPerRequest; a request
-//                              it does not match yet is ranked again only if
-//                              the solution's score beats the lowest of its
-//                              kMatchesPerRequest stored matches (or it has
-//                              fewer): one document scored instead of a
-//                              ranking for the many it cannot enter
+//   solution published/edited→ for every open request it may fit (the
+//                              engine's FindAdopters) and does not match yet,
+//                              the solution alone is scored and explained as
+//                              the request's ranking would (MatchSolution):
+//                              it becomes a match if it beats the request's
+//                              kMatchesPerRequest-th stored match (or the
+//                              request has fewer), pushing out what falls
+//                              below; one document scored per request, no
+//                              ranking. The requests it already matches are
+//                              ranked again (an edit can move it anywhere).
 //   solution withdrawn,      → its matches become INACTIVE, kept for history
 //   request closed or expired
 //
@@ -90,10 +90,15 @@ class MatchPlanner {
   };
   PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
                        const publishing_pb::Solution& solution);
-  // Whether `solution` (not matched with `request` yet) may enter its top:
-  // see the class comment.
-  absl::StatusOr<bool> MayEnter(const adoption_pb::AdoptionRequest& request,
-                                const publishing_pb::Solution& solution);
+  // `solution` (not matched with `request` yet) entering the request's top
+  // kMatchesPerRequest: its match, and the ids of the stored matches it
+  // pushes below the top; nullopt when it does not enter.
+  struct Entry {
+    MatchPlan::Upsert upsert;
+    std::vector<std::string> pushed_out;
+  };
+  absl::StatusOr<std::optional<Entry>> Enter(const adoption_pb::AdoptionRequest& request,
+                                             const publishing_pb::Solution& solution);
 
   storage::KvStore* const store_;
   const MatchingEngine* const engine_;
