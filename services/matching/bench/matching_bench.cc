@@ -70,7 +70,7 @@ constexpr size_t kTopK = 20;
 // What the parent stamps its engine snapshot with.
 constexpr absl::string_view kSnapshotTag = "matching-bench";
 // The matching service's FindAdopters candidates on publish (match_planner.cc).
-constexpr size_t kAdopterCandidates = 50;
+constexpr size_t kAdopterCandidates = 100;
 
 struct Flags {
   uint64_t solutions = 100000;
@@ -78,6 +78,7 @@ struct Flags {
   uint64_t warmup = 100;
   uint64_t open_requests = 100000;
   uint64_t new_solutions = 200;
+  uint64_t reach_sample = 0;
   uint64_t restart_queries = 200;
   uint64_t seed = 1;
   int threads = 2;
@@ -110,6 +111,13 @@ EngineOptions OptionsFrom(const std::vector<std::string>& names) {
     if (name == "no-context") options.context = false;
   }
   return options;
+}
+
+// Whether a solution scoring `score` for `need` is in the need's top kTopK
+// (it is in the index, so ranking the need includes it).
+bool EntersTop(const MatchingEngine& engine, const NeedQuery& need, double score) {
+  const std::vector<RankedSolution> top = engine.Match(need, nullptr);
+  return top.size() < kTopK || score >= top.back().score;
 }
 
 struct QueryRun {
@@ -529,6 +537,7 @@ int Run(const Flags& flags) {
 
       std::vector<double> total, apply, find, rerank;
       size_t candidates = 0, reached = 0, fitting = 0, fitting_candidates = 0;
+      size_t sample_enters = 0, sample_found = 0;
       for (uint64_t p = 0; p < flags.new_solutions; ++p) {
         const uint64_t i = flags.solutions + p;
         const GeneratedSolution fresh = generator.GenerateSolution(i);
@@ -554,8 +563,18 @@ int Run(const Flags& flags) {
         // Not timed: the service reads the 20th score from its store.
         size_t this_reached = 0;
         for (const auto& [need, score] : scored) {
-          const std::vector<RankedSolution> top = engine->Match(need, nullptr);
-          this_reached += top.size() < kTopK || score >= top.back().score;
+          this_reached += EntersTop(*engine, need, score);
+        }
+        // Not timed: a sample of all open requests, each ranked in full.
+        for (uint64_t n = 0; n < flags.reach_sample; ++n) {
+          const uint64_t j = first_open + (p * 7919 + n * 104729) % flags.open_requests;
+          const NeedQuery need = NeedOf(generator.Request(j), kTopK);
+          std::optional<RankedSolution> one = engine->MatchSolution(need, s.name, nullptr);
+          if (!one.has_value() || !EntersTop(*engine, need, one->score)) continue;
+          ++sample_enters;
+          sample_found += absl::c_any_of(adopters, [&](const RankedRequest& r) {
+            return r.name == CorpusGenerator::RequestName(j);
+          });
         }
         total.push_back(t_all);
         apply.push_back(t_apply);
@@ -580,17 +599,29 @@ int Run(const Flags& flags) {
                            r = Summarize(rerank, 0);
       std::printf(
           "  publish to matches, %llu new solutions: p50 %.1f ms  p99 %.1f ms  max %.1f ms\n"
-          "    analyse+upsert p50 %.2f / p99 %.2f ms; FindAdopters(50) p50 %.2f / p99 %.2f ms; "
+          "    analyse+upsert p50 %.2f / p99 %.2f ms; FindAdopters(%zu) p50 %.2f / p99 %.2f ms; "
           "MatchSolution for each candidate p50 %.1f / p99 %.1f ms\n"
           "    %.1f candidates a solution, which ranked it in their top 20 in %.1f%% of cases;\n"
           "    fitting open requests (same topic, readable): %.1f a solution, %.1f%% of them "
           "among the candidates\n",
           static_cast<unsigned long long>(flags.new_solutions), publish.p50_ms, publish.p99_ms,
-          publish.max_ms, a.p50_ms, a.p99_ms, f.p50_ms, f.p99_ms, r.p50_ms, r.p99_ms,
-          static_cast<double>(candidates) / std::max<uint64_t>(1, flags.new_solutions),
+          publish.max_ms, a.p50_ms, a.p99_ms, kAdopterCandidates, f.p50_ms, f.p99_ms, r.p50_ms,
+          r.p99_ms, static_cast<double>(candidates) / std::max<uint64_t>(1, flags.new_solutions),
           candidates == 0 ? 0.0 : 100.0 * reached / candidates,
           static_cast<double>(fitting) / std::max<uint64_t>(1, flags.new_solutions),
           fitting == 0 ? 0.0 : 100.0 * fitting_candidates / fitting);
+      if (flags.reach_sample > 0) {
+        const double checked = static_cast<double>(flags.reach_sample * flags.new_solutions);
+        std::printf(
+            "    of %.0f open requests sampled and ranked in full, %zu would take the new solution "
+            "into their top 20 (about %.1f of the %llu open requests a solution); FindAdopters "
+            "had %zu of them among its candidates\n",
+            checked, sample_enters,
+            sample_enters / checked * static_cast<double>(flags.open_requests),
+            static_cast<unsigned long long>(flags.open_requests), sample_found);
+        json["publish_sample_enters"] = static_cast<double>(sample_enters);
+        json["publish_sample_found"] = static_cast<double>(sample_found);
+      }
       json["publish_p50_ms"] = publish.p50_ms;
       json["publish_p99_ms"] = publish.p99_ms;
       json["publish_findadopters_p99_ms"] = f.p99_ms;
@@ -775,6 +806,10 @@ int main(int argc, char** argv) {
   app.add_option("--open-requests", flags.open_requests, "Open requests for the publish phase")
       ->capture_default_str();
   app.add_option("--new-solutions", flags.new_solutions, "Solutions published in that phase")
+      ->capture_default_str();
+  app.add_option("--reach-sample", flags.reach_sample,
+                 "Open requests per new solution checked by full ranking for whether the "
+                 "solution enters their top 20, to measure how many of those FindAdopters finds")
       ->capture_default_str();
   app.add_option("--restart-queries", flags.restart_queries, "Queries the restarted process serves")
       ->capture_default_str();
