@@ -46,7 +46,7 @@ double Squash(double bm25, double half_point) {
 // every term the searched index knows, weighted as the term is. Each matched
 // term adds up to idf·(k1+1) to BM25F, so a long need's scores are large; a
 // fixed half point squashed them all towards 1 and let the context factors
-// alone order the candidates (docs/matching.md, "Text fit").
+// alone order the candidates (docs/matching.md, "Text score").
 double TextHalfPoint(const std::vector<QueryTerm>& terms, const TextIndex& index) {
   double mass = 0;
   for (const QueryTerm& term : terms) mass += term.weight * index.Idf(term.term);
