@@ -17,6 +17,14 @@ namespace {
 // requests' tops; 50 candidates held 13 of them, 100 hold 21.
 constexpr size_t kAdopterCandidates = 100;
 
+// Fetches `solution`'s text and no other: only its explanation is kept.
+SolutionFetcher OnlyThis(const publishing_pb::Solution& solution) {
+  return [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
+    if (name == solution.name()) return ToSolutionRecord(solution);
+    return std::nullopt;
+  };
+}
+
 }  // namespace
 
 SolutionFetcher StoreFetcher(storage::KvStore* store, const publishing_pb::Solution* fresh) {
@@ -67,13 +75,8 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForRequest(const adoption_pb::AdoptionRe
 
 MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequest& request,
                                                  const publishing_pb::Solution& solution) {
-  // Only this solution's explanation is kept, so only its text is fetched.
-  SolutionFetcher fetch = [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
-    if (name == solution.name()) return ToSolutionRecord(solution);
-    return std::nullopt;
-  };
   PairRanking ranking;
-  for (const RankedSolution& r : engine_->Match(NeedQueryFor(request), fetch)) {
+  for (const RankedSolution& r : engine_->Match(NeedQueryFor(request), OnlyThis(solution))) {
     ranking.ranked_ids.emplace(IdOf(r.name));
     if (r.name != solution.name()) continue;
     ranking.upsert =
@@ -84,31 +87,19 @@ MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequ
 
 absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
     const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution) {
-  const SolutionFetcher fetch =
-      [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
-    if (name == solution.name()) return ToSolutionRecord(solution);
-    return std::nullopt;
-  };
   std::optional<RankedSolution> ranked =
-      engine_->MatchSolution(NeedQueryFor(request), solution.name(), fetch);
+      engine_->MatchSolution(NeedQueryFor(request), solution.name(), OnlyThis(solution));
   if (!ranked.has_value()) return std::nullopt;
   const std::string request_id(IdOf(request.name()));
-  ASSIGN_OR_RETURN(std::vector<std::string> matched,
-                   ScanIds(*store_, keys::ByRequestPrefix(request_id)));
-  std::vector<std::pair<double, std::string>> stored;  // score, match id
-  for (const std::string& solution_id : matched) {
-    const std::string id = MatchId(request_id, solution_id);
-    ASSIGN_OR_RETURN(std::optional<pb::Match> match,
-                     LoadProto<pb::Match>(*store_, keys::Match(id)));
-    if (match.has_value() && match->state() != pb::MATCH_STATE_INACTIVE) {
-      stored.emplace_back(match->score(), id);
-    }
-  }
-  std::sort(stored.begin(), stored.end(), std::greater<>());
+  ASSIGN_OR_RETURN(std::vector<StoredRank> stored, ScanActiveRanks(*store_, request_id));
+  std::sort(stored.begin(), stored.end(),
+            [](const StoredRank& a, const StoredRank& b) { return a.score > b.score; });
   const size_t last = kMatchesPerRequest - 1;
-  if (stored.size() > last && ranked->score <= stored[last].first) return std::nullopt;
+  if (stored.size() > last && ranked->score <= stored[last].score) return std::nullopt;
   Entry entry{{request, solution, ranked->score, ToProtoExplanation(ranked->explanation)}, {}};
-  for (size_t i = last; i < stored.size(); ++i) entry.pushed_out.push_back(stored[i].second);
+  for (size_t i = last; i < stored.size(); ++i) {
+    entry.pushed_out.push_back(MatchId(request_id, stored[i].solution_id));
+  }
   return entry;
 }
 

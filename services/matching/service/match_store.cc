@@ -1,6 +1,7 @@
 #include "services/matching/service/match_store.h"
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
 #include "services/common/proto_time.h"
 #include "services/matching/service/match_state.h"
 #include "services/matching/service/match_visibility.h"
@@ -26,6 +27,15 @@ MatchKeys KeysOf(const pb::Match& match) {
   };
 }
 
+// The by-request index entry's value: the score of an active match, so that
+// ScanActiveRanks need not load it; kInactive for an INACTIVE one.
+constexpr absl::string_view kInactive = "inactive";
+
+std::string RankValue(const pb::Match& match) {
+  if (match.state() == pb::MATCH_STATE_INACTIVE) return std::string(kInactive);
+  return absl::StrFormat("%.17g", match.score());  // every bit of the double
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<std::string>> ScanIds(storage::KvStore& store,
@@ -37,6 +47,33 @@ absl::StatusOr<std::vector<std::string>> ScanIds(storage::KvStore& store,
                                return true;
                              }));
   return ids;
+}
+
+absl::StatusOr<std::vector<StoredRank>> ScanActiveRanks(storage::KvStore& store,
+                                                        absl::string_view request_id) {
+  const std::string prefix = keys::ByRequestPrefix(request_id);
+  std::vector<StoredRank> ranks;
+  std::vector<std::string> unscored;
+  RETURN_IF_ERROR(store.Scan(prefix, "", storage::ScanOrder::kAscending,
+                             [&](absl::string_view key, absl::string_view value) {
+                               if (value == kInactive) return true;
+                               std::string solution_id(key.substr(prefix.size()));
+                               double score = 0;
+                               if (absl::SimpleAtod(value, &score)) {
+                                 ranks.push_back({std::move(solution_id), score});
+                               } else {
+                                 unscored.push_back(std::move(solution_id));
+                               }
+                               return true;
+                             }));
+  for (std::string& solution_id : unscored) {
+    ASSIGN_OR_RETURN(std::optional<pb::Match> match,
+                     LoadProto<pb::Match>(store, keys::Match(MatchId(request_id, solution_id))));
+    if (match.has_value() && match->state() != pb::MATCH_STATE_INACTIVE) {
+      ranks.push_back({std::move(solution_id), match->score()});
+    }
+  }
+  return ranks;
 }
 
 absl::StatusOr<int64_t> ReadCursor(storage::Transaction& txn, absl::string_view key) {
@@ -98,7 +135,7 @@ absl::Status MatchStore::Save(storage::Transaction& txn, pb::Match& match, pb::C
   ASSIGN_OR_RETURN(std::optional<std::string> existing, txn.Get(k.match));
   if (!existing.has_value()) txn.OnCommit([count = count_] { ++*count; });
   txn.Put(k.match, match.SerializeAsString());
-  txn.Put(k.by_request, "");
+  txn.Put(k.by_request, RankValue(match));
   txn.Put(k.by_solution, "");
   TrackConnected(txn, match, match.state() == pb::MATCH_STATE_CONNECTED);
   return Announce(txn, match, type, now);

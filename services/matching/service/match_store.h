@@ -7,7 +7,8 @@
 //   mreq/{request_id}                    → adoption.v1.AdoptionRequest (from the feed)
 //   areq/{request_id}                    → AnalyzedRequest (open, unexpired ones only)
 //   matches/{request_id}-{solution_id}   → matching.v1.Match
-//   byreq/{request_id}/{solution_id}     → ""   the matches of a request
+//   byreq/{request_id}/{solution_id}     → score of an active match, "" for an
+//                                          INACTIVE one: a request's matches
 //   bysol/{solution_id}/{request_id}     → ""   the matches of a solution
 //   conn/{solution_id}/{request_id}      → ""   CONNECTED matches, for capacity
 //   cursor/publishing, cursor/adoption   → last feed sequence applied
@@ -71,6 +72,19 @@ inline std::string BySolutionPrefix(absl::string_view solution_id) {
 // The last path segment of every key under `prefix` (e.g. the solution ids
 // of a request's matches under keys::ByRequestPrefix).
 absl::StatusOr<std::vector<std::string>> ScanIds(storage::KvStore& store, absl::string_view prefix);
+
+// A request's stored match as its ranking sees it.
+struct StoredRank {
+  std::string solution_id;
+  double score = 0;
+};
+
+// The request's active (not INACTIVE) matches with their scores, read from
+// its by-request index without loading the matches (a new solution is
+// compared with them for every open request it may fit). An index entry
+// written before it carried the score is read from its match.
+absl::StatusOr<std::vector<StoredRank>> ScanActiveRanks(storage::KvStore& store,
+                                                        absl::string_view request_id);
 
 // Parses a stored feed cursor; 0 when absent.
 absl::StatusOr<int64_t> ReadCursor(storage::Transaction& txn, absl::string_view key);

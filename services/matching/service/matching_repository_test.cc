@@ -124,6 +124,34 @@ TEST_F(MatchingRepositoryTest, ASolutionThatCannotEnterAFullTopLeavesItAsItIs) {
   }
 }
 
+// A new solution is compared with each candidate request's stored scores,
+// read from the request's index without loading its matches.
+TEST_F(MatchingRepositoryTest, ARequestsActiveScoresAreReadFromItsIndex) {
+  File(DanishNeed());
+  Publish(JobbForst());
+  std::optional<pb::Match> match = StoredMatch(kMatch);
+  ASSERT_TRUE(match.has_value());
+  absl::StatusOr<std::vector<StoredRank>> ranks = ScanActiveRanks(store_, "aarhusneed");
+  ASSERT_THAT(ranks, IsOk());
+  ASSERT_EQ(ranks->size(), 1u);
+  EXPECT_EQ((*ranks)[0].solution_id, "jobbforst");
+  EXPECT_EQ((*ranks)[0].score, match->score()) << "exactly, not rounded";
+
+  // An index entry written before entries carried the score: read from the match.
+  storage::WriteBatch old_entry;
+  old_entry.Put(absl::StrCat(keys::ByRequestPrefix("aarhusneed"), "jobbforst"), "");
+  ASSERT_THAT(store_.Write(old_entry, storage::WriteOptions{}), IsOk());
+  ranks = ScanActiveRanks(store_, "aarhusneed");
+  ASSERT_THAT(ranks, IsOk());
+  ASSERT_EQ(ranks->size(), 1u);
+  EXPECT_EQ((*ranks)[0].score, match->score());
+
+  Withdraw(JobbForst());
+  ranks = ScanActiveRanks(store_, "aarhusneed");
+  ASSERT_THAT(ranks, IsOk());
+  EXPECT_THAT(*ranks, IsEmpty()) << "an INACTIVE match does not rank";
+}
+
 TEST_F(MatchingRepositoryTest, FilingARequestMatchesThePublishedSolutions) {
   Publish(JobbForst());
   File(DanishNeed());
