@@ -18,11 +18,13 @@
 //      Then the same without fetching, to separate the engine's own time.
 //   4. Publish: --open-requests open requests indexed (UpsertRequest); then
 //      for each of --new-solutions fresh solutions what the matching service
-//      does on publish: analyse and upsert it, FindAdopters(solution, 50),
-//      and score and explain it for each candidate request (MatchSolution),
-//      which the service compares with the request's 20th stored match.
-//      Whether it enters each top 20 is counted outside the timing, from a
-//      full ranking of the request.
+//      does on publish: analyse and upsert it, LikelyAdopters(solution,
+//      4000), and for each candidate whose estimate comes near its 20th
+//      score, score and explain the solution (MatchSolution); it enters if
+//      it beats that score. The 20th scores, which the service reads from its
+//      store, come from a full ranking of each candidate, outside the timing.
+//      --reach-sample N also ranks N other open requests per solution in full
+//      to count the tops it should have entered.
 //   5. Restart: a child process (this binary with --restart-from) creates the
 //      analyzer, deserialises the lexicon blob, reads the analysed documents
 //      and upserts them into a fresh engine: the time to serving, and the
@@ -69,8 +71,8 @@ namespace {
 constexpr size_t kTopK = 20;
 // What the parent stamps its engine snapshot with.
 constexpr absl::string_view kSnapshotTag = "matching-bench";
-// The matching service's FindAdopters candidates on publish (match_planner.cc).
-constexpr size_t kAdopterCandidates = 100;
+// The matching service's candidates on publish (match_planner.cc).
+constexpr size_t kAdopterCandidates = 4000;
 
 struct Flags {
   uint64_t solutions = 100000;
@@ -115,6 +117,23 @@ EngineOptions OptionsFrom(const std::vector<std::string>& names) {
 
 // Whether a solution scoring `score` for `need` is in the need's top kTopK
 // (it is in the index, so ranking the need includes it).
+// The need's kTopK-th score without `solution`: what the service has stored
+// for the request before the solution arrives. nullopt when fewer rank.
+std::optional<double> KthScoreWithout(const MatchingEngine& engine, NeedQuery need,
+                                      absl::string_view solution) {
+  need.top_k = kTopK + 1;
+  std::vector<RankedSolution> top = engine.Match(need, nullptr);
+  std::erase_if(top, [&](const RankedSolution& r) { return r.name == solution; });
+  if (top.size() < kTopK) return std::nullopt;
+  return top[kTopK - 1].score;
+}
+
+double Quantile(std::vector<double> values, double q) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[static_cast<size_t>(q * static_cast<double>(values.size() - 1))];
+}
+
 bool EntersTop(const MatchingEngine& engine, const NeedQuery& need, double score) {
   const std::vector<RankedSolution> top = engine.Match(need, nullptr);
   return top.size() < kTopK || score >= top.back().score;
@@ -537,44 +556,82 @@ int Run(const Flags& flags) {
 
       std::vector<double> total, apply, find, rerank;
       size_t candidates = 0, reached = 0, fitting = 0, fitting_candidates = 0;
-      size_t sample_enters = 0, sample_found = 0;
+      size_t sample_enters = 0, sample_found = 0, sample_found_by_text = 0;
+      std::vector<double> enter_places, enter_errors;
+      size_t margin_lost = 0, scored_total = 0;
       for (uint64_t p = 0; p < flags.new_solutions; ++p) {
         const uint64_t i = flags.solutions + p;
         const GeneratedSolution fresh = generator.GenerateSolution(i);
         const SolutionRecord& s = fresh.record;
         Stopwatch t;
-        engine->UpsertSolution(s.name, engine->AnalyzeSolution(s), engine->FeaturesOf(s));
+        const IndexedDocument document = engine->AnalyzeSolution(s);
+        engine->UpsertSolution(s.name, document, engine->FeaturesOf(s));
         const double t_apply = t.Seconds();
-        const std::vector<RankedRequest> adopters = engine->FindAdopters(s, kAdopterCandidates);
+        const std::vector<MatchingEngine::AdopterCandidate> adopters =
+            engine->LikelyAdopters(s.name, document, kAdopterCandidates);
         const double t_find = t.Seconds() - t_apply;
         const SolutionFetcher only_this = [&s](absl::string_view name) {
           return name == s.name ? std::optional<SolutionRecord>(s) : std::nullopt;
         };
-        std::vector<std::pair<NeedQuery, double>> scored;  // need, the solution's score
-        for (const RankedRequest& r : adopters) {
-          std::optional<uint64_t> j = CorpusGenerator::RequestIndex(r.name);
+        // Not timed: each candidate's need and 20th score, which the service
+        // reads from its store (the score from the match index, two numbers
+        // compared; the request only for those scored).
+        std::vector<NeedQuery> needs(adopters.size());
+        std::vector<std::optional<double>> kth(adopters.size());
+        for (size_t c = 0; c < adopters.size(); ++c) {
+          std::optional<uint64_t> j = CorpusGenerator::RequestIndex(adopters[c].name);
           if (!j.has_value()) continue;
-          // The service loads the request from its store; we regenerate it.
-          NeedQuery need = NeedOf(generator.Request(*j), kTopK);
-          std::optional<RankedSolution> one = engine->MatchSolution(need, s.name, only_this);
-          if (one.has_value()) scored.emplace_back(std::move(need), one->score);
+          needs[c] = NeedOf(generator.Request(*j), kTopK);
+          kth[c] = KthScoreWithout(*engine, needs[c], s.name);
         }
-        const double t_all = t.Seconds();
-        // Not timed: the service reads the 20th score from its store.
-        size_t this_reached = 0;
-        for (const auto& [need, score] : scored) {
-          this_reached += EntersTop(*engine, need, score);
+        // What the planner does with them (match_planner.cc, Enter).
+        Stopwatch t_enter;
+        size_t this_reached = 0, this_scored = 0;
+        std::vector<std::pair<size_t, double>> entered;  // candidate, its score
+        for (size_t c = 0; c < adopters.size(); ++c) {
+          if (kth[c].has_value() &&
+              adopters[c].estimate + MatchingEngine::kEstimateMargin < *kth[c]) {
+            continue;
+          }
+          ++this_scored;
+          std::optional<RankedSolution> one = engine->MatchSolution(needs[c], s.name, only_this);
+          if (!one.has_value() || (kth[c].has_value() && one->score <= *kth[c])) continue;
+          ++this_reached;
+          entered.emplace_back(c, one->score);
         }
-        // Not timed: a sample of all open requests, each ranked in full.
+        const double t_all = t_apply + t_find + t_enter.Seconds();
+        // Not timed: where the requests it entered lie in LikelyAdopters'
+        // order, how far off their estimates were, and how many entries the
+        // margin lost.
+        for (const auto& [c, score] : entered) {
+          enter_places.push_back(static_cast<double>(c));
+          enter_errors.push_back(adopters[c].estimate - score);
+        }
+        for (size_t c = 0; c < adopters.size(); ++c) {
+          if (!kth[c].has_value() ||
+              adopters[c].estimate + MatchingEngine::kEstimateMargin >= *kth[c]) {
+            continue;
+          }
+          std::optional<RankedSolution> one = engine->MatchSolution(needs[c], s.name, nullptr);
+          margin_lost += one.has_value() && one->score > *kth[c];
+        }
+        scored_total += this_scored;
+        // Not timed: a sample of all open requests, each ranked in full, and
+        // what the solution's text as a query (FindAdopters) would have found.
+        const std::vector<RankedRequest> by_text =
+            flags.reach_sample > 0 ? engine->FindAdopters(s, 100) : std::vector<RankedRequest>();
         for (uint64_t n = 0; n < flags.reach_sample; ++n) {
           const uint64_t j = first_open + (p * 7919 + n * 104729) % flags.open_requests;
           const NeedQuery need = NeedOf(generator.Request(j), kTopK);
           std::optional<RankedSolution> one = engine->MatchSolution(need, s.name, nullptr);
           if (!one.has_value() || !EntersTop(*engine, need, one->score)) continue;
           ++sample_enters;
-          sample_found += absl::c_any_of(adopters, [&](const RankedRequest& r) {
-            return r.name == CorpusGenerator::RequestName(j);
+          const std::string name = CorpusGenerator::RequestName(j);
+          sample_found += absl::c_any_of(entered, [&](const std::pair<size_t, double>& e) {
+            return adopters[e.first].name == name;
           });
+          sample_found_by_text +=
+              absl::c_any_of(by_text, [&](const RankedRequest& r) { return r.name == name; });
         }
         total.push_back(t_all);
         apply.push_back(t_apply);
@@ -585,7 +642,9 @@ int Run(const Flags& flags) {
         // Fitting open requests: same topic, and they read the language.
         const CorpusLanguage language = generator.SolutionLanguage(i);
         std::vector<std::string> candidate_names;
-        for (const RankedRequest& r : adopters) candidate_names.push_back(r.name);
+        for (const MatchingEngine::AdopterCandidate& r : adopters) {
+          candidate_names.push_back(r.name);
+        }
         for (uint64_t j : open_by_topic[fresh.topic]) {
           const auto accepted = generator.RequestAcceptedLanguages(j);
           if (!accepted.empty() && !absl::c_linear_search(accepted, language)) continue;
@@ -597,35 +656,46 @@ int Run(const Flags& flags) {
       publish = Summarize(total, 0);
       const LatencySummary a = Summarize(apply, 0), f = Summarize(find, 0),
                            r = Summarize(rerank, 0);
+      const double per_solution =
+          1.0 / static_cast<double>(std::max<uint64_t>(1, flags.new_solutions));
       std::printf(
           "  publish to matches, %llu new solutions: p50 %.1f ms  p99 %.1f ms  max %.1f ms\n"
-          "    analyse+upsert p50 %.2f / p99 %.2f ms; FindAdopters(%zu) p50 %.2f / p99 %.2f ms; "
-          "MatchSolution for each candidate p50 %.1f / p99 %.1f ms\n"
-          "    %.1f candidates a solution, which ranked it in their top 20 in %.1f%% of cases;\n"
+          "    analyse+upsert p50 %.2f / p99 %.2f ms; LikelyAdopters(%zu) p50 %.2f / p99 %.2f ms; "
+          "the candidates near their 20th score scored (MatchSolution) p50 %.1f / p99 %.1f ms\n"
+          "    %.1f candidates a solution, %.1f of them scored, %.1f took it into their top 20 "
+          "(places in LikelyAdopters' order p50 %.0f, p90 %.0f, last %.0f; estimate less score "
+          "min %.4f, p50 %.4f, max %.4f; lost to the margin: %zu)\n"
           "    fitting open requests (same topic, readable): %.1f a solution, %.1f%% of them "
           "among the candidates\n",
           static_cast<unsigned long long>(flags.new_solutions), publish.p50_ms, publish.p99_ms,
           publish.max_ms, a.p50_ms, a.p99_ms, kAdopterCandidates, f.p50_ms, f.p99_ms, r.p50_ms,
-          r.p99_ms, static_cast<double>(candidates) / std::max<uint64_t>(1, flags.new_solutions),
-          candidates == 0 ? 0.0 : 100.0 * reached / candidates,
-          static_cast<double>(fitting) / std::max<uint64_t>(1, flags.new_solutions),
+          r.p99_ms, static_cast<double>(candidates) * per_solution,
+          static_cast<double>(scored_total) * per_solution,
+          static_cast<double>(reached) * per_solution, Quantile(enter_places, 0.5),
+          Quantile(enter_places, 0.9), Quantile(enter_places, 1), Quantile(enter_errors, 0),
+          Quantile(enter_errors, 0.5), Quantile(enter_errors, 1), margin_lost,
+          static_cast<double>(fitting) * per_solution,
           fitting == 0 ? 0.0 : 100.0 * fitting_candidates / fitting);
       if (flags.reach_sample > 0) {
         const double checked = static_cast<double>(flags.reach_sample * flags.new_solutions);
         std::printf(
             "    of %.0f open requests sampled and ranked in full, %zu would take the new solution "
-            "into their top 20 (about %.1f of the %llu open requests a solution); FindAdopters "
-            "had %zu of them among its candidates\n",
+            "into their top 20 (about %.1f of the %llu open requests a solution); it entered %zu "
+            "of them; FindAdopters (the solution's text as the query) had %zu among its 100\n",
             checked, sample_enters,
             sample_enters / checked * static_cast<double>(flags.open_requests),
-            static_cast<unsigned long long>(flags.open_requests), sample_found);
+            static_cast<unsigned long long>(flags.open_requests), sample_found,
+            sample_found_by_text);
         json["publish_sample_enters"] = static_cast<double>(sample_enters);
         json["publish_sample_found"] = static_cast<double>(sample_found);
+        json["publish_sample_found_by_text"] = static_cast<double>(sample_found_by_text);
       }
       json["publish_p50_ms"] = publish.p50_ms;
       json["publish_p99_ms"] = publish.p99_ms;
-      json["publish_findadopters_p99_ms"] = f.p99_ms;
+      json["publish_likely_adopters_p99_ms"] = f.p99_ms;
       json["publish_candidates_p99_ms"] = r.p99_ms;
+      json["publish_entered_per_solution"] = static_cast<double>(reached) * per_solution;
+      json["publish_scored_per_solution"] = static_cast<double>(scored_total) * per_solution;
       json["publish_fitting_recall"] = fitting == 0 ? 0.0 : 1.0 * fitting_candidates / fitting;
     }
     const std::string snapshot_path = absl::StrCat(work, "/engine.snapshot");

@@ -134,6 +134,7 @@ absl::Status MatchingEngine::LoadSnapshot(const std::string& path, absl::string_
   }
   solutions_ = std::move(solutions);
   requests_ = std::move(requests);
+  ComputeRequestMasses();
   return absl::OkStatus();
 }
 

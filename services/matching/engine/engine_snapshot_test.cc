@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -134,6 +135,28 @@ TEST_F(EngineSnapshotTest, ALoadedSnapshotRanksExactlyAsTheEngineItWasTakenFrom)
     engine->RemoveSolution("solutions/s2");
   }
   ExpectSameRankings(original, loaded);
+
+  // The requests' need masses, which the snapshot does not hold, are
+  // recomputed: a published solution's likely adopters come out alike.
+  SolutionRecord probe;
+  probe.name = "solutions/s1";
+  probe.language = "en";
+  probe.title = "library library youth";
+  const IndexedDocument document = original.AnalyzeSolution(probe);
+  // Every request sharing a word, so that near ties cannot reorder a cut.
+  std::map<std::string, double> adopters_a, adopters_b;
+  for (const auto& c : original.LikelyAdopters(probe.name, document, 1000)) {
+    adopters_a[c.name] = c.estimate;
+  }
+  for (const auto& c : loaded.LikelyAdopters(probe.name, document, 1000)) {
+    adopters_b[c.name] = c.estimate;
+  }
+  ASSERT_GT(adopters_a.size(), 30u);
+  ASSERT_EQ(adopters_a.size(), adopters_b.size());
+  for (const auto& [name, estimate] : adopters_a) {
+    ASSERT_TRUE(adopters_b.contains(name)) << name;
+    EXPECT_NEAR(estimate, adopters_b[name], 1e-5) << name;
+  }
 }
 
 TEST_F(EngineSnapshotTest, MissingSnapshotIsNotFound) {

@@ -53,6 +53,28 @@ double TextHalfPoint(const std::vector<QueryTerm>& terms, const TextIndex& index
   return weights::kTextHalfPointPerMass * mass;
 }
 
+// A request's indexed term is a word of its need (title, need statement,
+// desired effects) unless it came from its target groups alone (kTags).
+bool InNeedText(uint8_t flags) {
+  return (flags & (FieldBit(Field::kTitle) | FieldBit(Field::kSummary) |
+                   FieldBit(Field::kDescription))) != 0;
+}
+
+// The weight BuildQuery gives a need's word: a translation counts less.
+float NeedTermWeight(uint8_t flags) {
+  return (flags & kTranslatedFlag) ? weights::kTranslatedTerm : 1.0f;
+}
+
+// Whether a request that names accepted languages reads `s`'s: the language
+// filter NeedQueryFor makes of them.
+bool Reads(const NeedFeatures& need, const SolutionFeatures& s) {
+  if (need.accepted_languages.empty()) return true;
+  const absl::string_view language = Primary(s.language);
+  return Primary(need.language) == language ||
+         std::any_of(need.accepted_languages.begin(), need.accepted_languages.end(),
+                     [&](const std::string& l) { return Primary(l) == language; });
+}
+
 std::string FieldList(uint8_t flags) {
   std::vector<std::string> names;
   for (int f = 0; f < kFieldCount; ++f) {
@@ -262,6 +284,13 @@ void MatchingEngine::UpsertRequest(const std::string& name, const IndexedDocumen
   side.ids[name] = doc;
   side.names.push_back(name);
   requests_.features.push_back(std::move(features));
+  float mass = 0;
+  for (const IndexedTerm& term : document.terms) {
+    const uint8_t flags = PostingFlags(term);
+    if (InNeedText(flags)) mass += NeedTermWeight(flags) * solutions_.side.index.Idf(term.term);
+  }
+  request_masses_.resize(side.names.size());
+  request_masses_[doc] = mass;
   if (side.index.dead_documents() > side.index.live_documents() / 2 + 1000) side.index.Compact();
 }
 
@@ -435,6 +464,84 @@ std::vector<RankedRequest> MatchingEngine::FindAdopters(const SolutionRecord& so
                    [](const auto& a, const auto& b) { return a.score > b.score; });
   if (ranked.size() > k) ranked.resize(k);
   return ranked;
+}
+
+void MatchingEngine::ComputeRequestMasses() {
+  request_masses_.assign(requests_.side.names.size(), 0.0f);
+  requests_.side.index.ForEachLivePosting([&](const std::string& term, DocId doc, uint8_t flags) {
+    if (InNeedText(flags)) {
+      request_masses_[doc] += NeedTermWeight(flags) * solutions_.side.index.Idf(term);
+    }
+  });
+}
+
+// Every open request's estimated BM25F for the solution is a sum over the
+// words they share of (the word's weight in the need) × (what the word adds
+// to the solution's score at weight 1): the second factor is the same for
+// every request, so it is computed once and the requests' postings of the
+// solution's words are walked once. Context, the dearer part, is added only
+// where it can still lift a request into the best k.
+std::vector<MatchingEngine::AdopterCandidate> MatchingEngine::LikelyAdopters(
+    absl::string_view solution, const IndexedDocument& document, size_t k) const {
+  std::vector<QueryTerm> words;
+  words.reserve(document.terms.size());
+  for (const IndexedTerm& term : document.terms) words.push_back({term.term, 1.0f});
+
+  absl::ReaderMutexLock lock(&mutex_);
+  auto it = solutions_.side.ids.find(solution);
+  if (it == solutions_.side.ids.end() || k == 0) return {};
+  const SolutionFeatures& features = solutions_.features[it->second];
+  const ScoredDocument per_word = solutions_.side.index.ScoreDocument(words, it->second);
+
+  std::vector<float> bm25(requests_.side.names.size(), 0.0f);
+  std::vector<DocId> touched;
+  for (const TermContribution& c : per_word.contributions) {
+    requests_.side.index.ForEachHolder(words[c.query_term].term, [&](DocId doc, uint8_t flags) {
+      if (!InNeedText(flags)) return;
+      if (bm25[doc] == 0.0f) touched.push_back(doc);
+      bm25[doc] += NeedTermWeight(flags) * c.score;
+    });
+  }
+  struct Estimate {
+    DocId doc;
+    double text;
+    double total;
+  };
+  std::vector<Estimate> estimates;
+  estimates.reserve(touched.size());
+  for (DocId doc : touched) {
+    if (!Reads(requests_.features[doc], features)) continue;
+    const double half_point = weights::kTextHalfPointPerMass * request_masses_[doc];
+    const double text = weights::kTextWeight * Squash(bm25[doc], half_point);
+    estimates.push_back({doc, text, text});
+  }
+  if (options_.context) {
+    // Text alone is a floor under each total: the k-th best text is a score
+    // that a request whose text plus the most context cannot reach is below.
+    double floor = 0;
+    if (estimates.size() > k) {
+      std::nth_element(estimates.begin(), estimates.begin() + (k - 1), estimates.end(),
+                       [](const Estimate& a, const Estimate& b) { return a.text > b.text; });
+      floor = estimates[k - 1].text;
+    }
+    std::vector<FactorExplanation> factors;
+    for (Estimate& e : estimates) {
+      if (e.text + weights::kContextMax < floor) continue;
+      factors.clear();
+      e.total += ScoreContext(requests_.features[e.doc], features, factors);
+    }
+  }
+  const size_t n = std::min(k, estimates.size());
+  std::partial_sort(estimates.begin(), estimates.begin() + n, estimates.end(),
+                    [](const Estimate& a, const Estimate& b) {
+                      return a.total != b.total ? a.total > b.total : a.doc < b.doc;
+                    });
+  std::vector<AdopterCandidate> candidates;
+  candidates.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    candidates.push_back({requests_.side.names[estimates[i].doc], estimates[i].total});
+  }
+  return candidates;
 }
 
 size_t MatchingEngine::solution_count() const {

@@ -94,8 +94,33 @@ class MatchingEngine {
   std::optional<RankedSolution> MatchSolution(const NeedQuery& need, absl::string_view solution,
                                               const SolutionFetcher& fetch) const;
 
-  // The open requests `solution` fits best.
+  // The open requests `solution` fits best, its text as the query: what
+  // "who needs this?" answers.
   std::vector<RankedRequest> FindAdopters(const SolutionRecord& solution, size_t k) const;
+
+  // An open request, with the score its own ranking (Match) would give a
+  // solution, as LikelyAdopters estimates it.
+  struct AdopterCandidate {
+    std::string name;
+    double estimate = 0;
+  };
+  // The `k` open requests whose own rankings the indexed `solution` (its
+  // analysis, `document`) is likeliest to enter, best first. A percolation:
+  // the solution's terms walk the requests' postings, so every open request
+  // sharing a word with it is scored as its need would score the solution —
+  // the need's words (read from its indexed title, need statement and desired
+  // effects) against the solution's fields, text fit against the need's mass,
+  // plus context — not as the solution's text would score the request
+  // (FindAdopters), which misses most of the requests it should enter
+  // (docs/benchmarks.md, "reach"). An estimate: a request's compound parts
+  // count as whole words and only its indexed translations count; Match
+  // decides.
+  std::vector<AdopterCandidate> LikelyAdopters(absl::string_view solution,
+                                               const IndexedDocument& document, size_t k) const;
+  // How far below a request's score its estimate may fall: a request whose
+  // kth score the estimate misses by more is taken not to take the solution
+  // (measured in docs/benchmarks.md, "reach").
+  static constexpr double kEstimateMargin = 0.02;
 
   // Writes the whole index — both sides, names and features — to `path`
   // (whole or not at all; see snapshot_file.h), stamped with `tag`, the
@@ -152,11 +177,17 @@ class MatchingEngine {
                       const std::optional<SolutionRecord>& record) const;
 
   const Analyzer* const analyzer_;
+  // Each request's need mass (see TextHalfPoint) in the solutions' index,
+  // for LikelyAdopters: set when the request is indexed, recomputed from
+  // the postings when a snapshot is loaded.
+  void ComputeRequestMasses() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+
   const PivotLexicon* const lexicon_;
   const EngineOptions options_;
   mutable absl::Mutex mutex_;
   Corpus<SolutionFeatures> solutions_ ABSL_GUARDED_BY(mutex_);
   Corpus<NeedFeatures> requests_ ABSL_GUARDED_BY(mutex_);
+  std::vector<float> request_masses_ ABSL_GUARDED_BY(mutex_);  // by request DocId
 };
 
 }  // namespace corematch::matching

@@ -282,5 +282,95 @@ TEST_F(MatchingEngineTest, FindAdoptersRanksOpenRequestsTheSolutionFits) {
   }
 }
 
+// The need NeedQueryFor (services/matching) asks about for a stored request.
+NeedQuery NeedOf(const RequestRecord& r) {
+  NeedQuery need;
+  need.text = absl::StrCat(r.title, "\n", r.need_statement);
+  need.language = r.language;
+  need.sectors = r.sectors;
+  need.country = r.country;
+  need.population = r.population;
+  need.accepted_languages = r.accepted_languages;
+  if (!r.accepted_languages.empty()) {
+    need.only_languages = r.accepted_languages;
+    need.only_languages.push_back(r.language);
+  }
+  return need;
+}
+
+TEST_F(MatchingEngineTest, LikelyAdoptersEstimateWhatEachRequestsOwnRankingGivesTheSolution) {
+  auto request = [](const std::string& id, const std::string& need, int64_t population) {
+    RequestRecord r;
+    r.name = absl::StrCat("adoptionRequests/", id);
+    r.language = "en";
+    r.need_statement = need;
+    r.country = "IE";
+    r.sectors = {"09.1"};
+    r.population = population;
+    return r;
+  };
+  // English needs without compounds or translations: the estimate is the
+  // score itself. The short need the solution answers whole comes first,
+  // although the long one shares more of the solution's words.
+  const std::vector<RequestRecord> requests = {
+      request("short", "homework help for pupils", 40000),
+      request("long",
+              "pupils teachers questions online evening homework roads parks housing waste "
+              "water libraries sport elderly care transport",
+              40000),
+      request("little", "online parking permits for residents", 200000),
+      request("none", "snow clearing of cycle paths", 40000)};
+  for (const RequestRecord& r : requests) {
+    engine_->UpsertRequest(r.name, engine_->AnalyzeRequest(r), engine_->FeaturesOf(r));
+  }
+  const SolutionRecord school = School();
+  const IndexedDocument document = engine_->AnalyzeSolution(school);
+  const auto candidates = engine_->LikelyAdopters(school.name, document, 10);
+  ASSERT_EQ(candidates.size(), 3u) << "the request sharing no word is not a candidate";
+  std::vector<std::string> names;
+  for (const auto& c : candidates) names.push_back(c.name);
+  EXPECT_THAT(names, ::testing::ElementsAre("adoptionRequests/short", "adoptionRequests/long",
+                                            "adoptionRequests/little"));
+  for (const auto& c : candidates) {
+    const RequestRecord& r = *std::find_if(
+        requests.begin(), requests.end(), [&](const RequestRecord& r) { return r.name == c.name; });
+    std::optional<RankedSolution> ranked = engine_->MatchSolution(NeedOf(r), school.name, nullptr);
+    ASSERT_TRUE(ranked.has_value()) << c.name;
+    EXPECT_NEAR(c.estimate, ranked->score, 1e-4) << c.name;
+  }
+  EXPECT_EQ(engine_->LikelyAdopters(school.name, document, 1).front().name,
+            "adoptionRequests/short");
+  EXPECT_TRUE(engine_->LikelyAdopters("solutions/unknown", document, 10).empty());
+}
+
+TEST_F(MatchingEngineTest, LikelyAdoptersReachAcrossLanguagesAndRespectWhatARequesterReads) {
+  RequestRecord aarhus;
+  aarhus.name = "adoptionRequests/aarhus";
+  aarhus.title = "Hurtigere i job";
+  aarhus.need_statement = DanishNeed().text;
+  aarhus.language = "da";
+  aarhus.country = "DK";
+  RequestRecord english_only = aarhus;
+  english_only.name = "adoptionRequests/english-only";
+  english_only.accepted_languages = {"en"};
+  RequestRecord swedish_too = english_only;
+  swedish_too.name = "adoptionRequests/swedish-too";
+  swedish_too.accepted_languages = {"sv-SE", "en"};
+  for (const RequestRecord& r : {aarhus, english_only, swedish_too}) {
+    engine_->UpsertRequest(r.name, engine_->AnalyzeRequest(r), engine_->FeaturesOf(r));
+  }
+  const SolutionRecord jobb = JobbForst();
+  const IndexedDocument document = engine_->AnalyzeSolution(jobb);
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& c : engine_->LikelyAdopters(jobb.name, document, 10)) out.push_back(c.name);
+    return out;
+  };
+  EXPECT_THAT(names(), ::testing::UnorderedElementsAre("adoptionRequests/aarhus",
+                                                       "adoptionRequests/swedish-too"));
+  engine_->RemoveRequest("adoptionRequests/aarhus");
+  EXPECT_THAT(names(), ::testing::ElementsAre("adoptionRequests/swedish-too"));
+}
+
 }  // namespace
 }  // namespace corematch::matching

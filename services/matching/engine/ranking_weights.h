@@ -47,6 +47,9 @@ inline constexpr float kLanguage = 0.03f;
 inline constexpr float kMaturity = 0.04f;
 inline constexpr float kEvidence = 0.03f;
 inline constexpr float kCapacity = 0.02f;
+// The most context can add to a score: every factor fully met.
+inline constexpr float kContextMax = kSector + kTargetGroup + kCountry + kRegion + kPopulation +
+                                     kLanguage + kMaturity + kEvidence + kCapacity;
 
 }  // namespace corematch::matching::weights
 

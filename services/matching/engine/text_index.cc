@@ -207,7 +207,7 @@ float TextIndex::PseudoTf(const IndexedTerm& term,
   return term.translated ? tf * weights::kTranslatedTerm : tf;
 }
 
-uint8_t TextIndex::Flags(const IndexedTerm& term) const {
+uint8_t PostingFlags(const IndexedTerm& term) {
   uint8_t flags = term.translated ? kTranslatedFlag : 0;
   for (int f = 0; f < kFieldCount; ++f) {
     if (term.tf[f] > 0) flags |= FieldBit(static_cast<Field>(f));
@@ -226,7 +226,7 @@ DocId TextIndex::Add(const IndexedDocument& document) {
     const float tf = PseudoTf(term, document.length);
     if (tf <= 0.0f) continue;
     const float quantised = std::clamp(std::round(tf * kTfScale), 1.0f, 255.0f);
-    postings_[term.term].Append({doc, static_cast<uint8_t>(quantised), Flags(term)});
+    postings_[term.term].Append({doc, static_cast<uint8_t>(quantised), PostingFlags(term)});
   }
   live_.push_back(true);
   ++live_count_;

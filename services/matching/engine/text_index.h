@@ -42,6 +42,10 @@ struct IndexedTerm {
   bool translated = false;
 };
 
+// The posting flags of a document's term: its fields (FieldBit) and
+// kTranslatedFlag.
+uint8_t PostingFlags(const IndexedTerm& term);
+
 struct IndexedDocument {
   std::vector<IndexedTerm> terms;
   // Words per field, for length normalisation.
@@ -89,6 +93,25 @@ class TextIndex {
   // in each list.
   ScoredDocument ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const;
 
+  // Calls visit(doc, flags) for each live document that holds `term`, in
+  // document order.
+  template <typename Visit>
+  void ForEachHolder(absl::string_view term, Visit visit) const {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) return;
+    PostingList::Iterator postings(it->second);
+    for (Posting p; postings.Next(p);) {
+      if (live_[p.doc]) visit(p.doc, p.flags);
+    }
+  }
+  // Calls visit(term, doc, flags) for every posting of a live document.
+  template <typename Visit>
+  void ForEachLivePosting(Visit visit) const {
+    for (const auto& [term, list] : postings_) {
+      ForEachHolder(term, [&](DocId doc, uint8_t flags) { visit(term, doc, flags); });
+    }
+  }
+
   // Drops removed documents from the postings; worth it when many are dead.
   void Compact();
 
@@ -106,7 +129,6 @@ class TextIndex {
 
  private:
   float PseudoTf(const IndexedTerm& term, const std::array<uint32_t, kFieldCount>& length) const;
-  uint8_t Flags(const IndexedTerm& term) const;
 
   absl::flat_hash_map<std::string, PostingList> postings_;
   std::vector<bool> live_;

@@ -11,11 +11,12 @@
 namespace corematch::matching {
 namespace {
 
-// How many open requests a published solution is tried against, beyond the
-// ones it already matches: FindAdopters' most. The engine bench's sample
-// (docs/benchmarks.md) finds a new solution would enter ~80 of 100,000 open
-// requests' tops; 50 candidates held 13 of them, 100 hold 21.
-constexpr size_t kAdopterCandidates = 100;
+// How many of the open requests likeliest to take a published solution
+// (LikelyAdopters) are checked against their stored 20th match. The engine
+// bench (docs/benchmarks.md, "reach") finds the requests a new solution
+// enters spread deep in that order: at 100,000 open requests nine in ten lie
+// within its first 1,000.
+constexpr size_t kAdopterCandidates = 4000;
 
 // Fetches `solution`'s text and no other: only its explanation is kept.
 SolutionFetcher OnlyThis(const publishing_pb::Solution& solution) {
@@ -86,17 +87,25 @@ MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequ
 }
 
 absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
-    const adoption_pb::AdoptionRequest& request, const publishing_pb::Solution& solution) {
-  std::optional<RankedSolution> ranked =
-      engine_->MatchSolution(NeedQueryFor(request), solution.name(), OnlyThis(solution));
-  if (!ranked.has_value()) return std::nullopt;
-  const std::string request_id(IdOf(request.name()));
+    absl::string_view request_id, double estimate, const publishing_pb::Solution& solution,
+    absl::Time now) {
   ASSIGN_OR_RETURN(std::vector<StoredRank> stored, ScanActiveRanks(*store_, request_id));
   std::sort(stored.begin(), stored.end(),
             [](const StoredRank& a, const StoredRank& b) { return a.score > b.score; });
   const size_t last = kMatchesPerRequest - 1;
-  if (stored.size() > last && ranked->score <= stored[last].score) return std::nullopt;
-  Entry entry{{request, solution, ranked->score, ToProtoExplanation(ranked->explanation)}, {}};
+  const bool full = stored.size() > last;
+  // Most candidates stop here, on two numbers: only those the estimate puts
+  // near the top are loaded and scored.
+  if (full && estimate + MatchingEngine::kEstimateMargin < stored[last].score) return std::nullopt;
+  ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
+                   LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
+  if (!request.has_value() || !IsLive(*request, now)) return std::nullopt;
+  std::optional<RankedSolution> ranked =
+      engine_->MatchSolution(NeedQueryFor(*request), solution.name(), OnlyThis(solution));
+  if (!ranked.has_value()) return std::nullopt;
+  if (full && ranked->score <= stored[last].score) return std::nullopt;
+  Entry entry{
+      {*std::move(request), solution, ranked->score, ToProtoExplanation(ranked->explanation)}, {}};
   for (size_t i = last; i < stored.size(); ++i) {
     entry.pushed_out.push_back(MatchId(request_id, stored[i].solution_id));
   }
@@ -104,31 +113,32 @@ absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
 }
 
 absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solution& solution,
+                                                    const IndexedDocument& document,
                                                     absl::Time now) {
   const std::string solution_id(IdOf(solution.name()));
   ASSIGN_OR_RETURN(std::vector<std::string> existing,
                    ScanIds(*store_, keys::BySolutionPrefix(solution_id)));
-  std::set<std::string> request_ids(existing.begin(), existing.end());
-  for (const RankedRequest& r :
-       engine_->FindAdopters(ToSolutionRecord(solution), kAdopterCandidates)) {
-    request_ids.emplace(IdOf(r.name));
-  }
   const std::set<std::string> matched(existing.begin(), existing.end());
   MatchPlan plan;
-  for (const std::string& request_id : request_ids) {
+  for (const MatchingEngine::AdopterCandidate& candidate :
+       engine_->LikelyAdopters(solution.name(), document, kAdopterCandidates)) {
+    const std::string request_id(IdOf(candidate.name));
+    if (matched.contains(request_id)) continue;
+    ASSIGN_OR_RETURN(std::optional<Entry> entry,
+                     Enter(request_id, candidate.estimate, solution, now));
+    if (!entry.has_value()) continue;
+    plan.upserts.push_back(std::move(entry->upsert));
+    for (std::string& id : entry->pushed_out) plan.unranked.push_back(std::move(id));
+  }
+  // The requests it already matches are ranked again: an edit can move it
+  // anywhere.
+  for (const std::string& request_id : matched) {
     ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
                      LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
     if (!request.has_value() || !IsLive(*request, now)) continue;
-    if (!matched.contains(request_id)) {
-      ASSIGN_OR_RETURN(std::optional<Entry> entry, Enter(*request, solution));
-      if (!entry.has_value()) continue;
-      plan.upserts.push_back(std::move(entry->upsert));
-      for (std::string& id : entry->pushed_out) plan.unranked.push_back(std::move(id));
-      continue;
-    }
     PairRanking ranking = RankPair(*request, solution);
     if (!ranking.upsert.has_value()) {
-      if (matched.contains(request_id)) plan.unranked.push_back(MatchId(request_id, solution_id));
+      plan.unranked.push_back(MatchId(request_id, solution_id));
       continue;
     }
     plan.upserts.push_back(*std::move(ranking.upsert));

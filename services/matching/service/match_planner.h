@@ -10,15 +10,18 @@
 //                              stay matches; the ones that fell out are
 //                              dropped unless a side has taken a stance
 //   solution published/edited→ for every open request it may fit (the
-//                              engine's FindAdopters) and does not match yet,
-//                              the solution alone is scored and explained as
-//                              the request's ranking would (MatchSolution):
-//                              it becomes a match if it beats the request's
-//                              kMatchesPerRequest-th stored match (or the
-//                              request has fewer), pushing out what falls
-//                              below; one document scored per request, no
-//                              ranking. The requests it already matches are
-//                              ranked again (an edit can move it anywhere).
+//                              engine's LikelyAdopters, with an estimate of
+//                              the score the request's ranking would give it)
+//                              and does not match yet: where the estimate
+//                              comes near the request's kMatchesPerRequest-th
+//                              stored score (or the request has fewer), the
+//                              solution alone is scored and explained as the
+//                              request's ranking would (MatchSolution), and it
+//                              becomes a match if it beats that score,
+//                              pushing out what falls below; one document
+//                              scored per request, no ranking. The requests
+//                              it already matches are ranked again (an edit
+//                              can move it anywhere).
 //   solution withdrawn,      → its matches become INACTIVE, kept for history
 //   request closed or expired
 //
@@ -74,8 +77,10 @@ class MatchPlanner {
 
   // `request` is live and already in the engine.
   absl::StatusOr<MatchPlan> ForRequest(const adoption_pb::AdoptionRequest& request);
-  // `solution` is published and already in the engine.
-  absl::StatusOr<MatchPlan> ForSolution(const publishing_pb::Solution& solution, absl::Time now);
+  // `solution` is published and already in the engine, analysed as
+  // `document`.
+  absl::StatusOr<MatchPlan> ForSolution(const publishing_pb::Solution& solution,
+                                        const IndexedDocument& document, absl::Time now);
   // Every match under `prefix` (keys::ByRequestPrefix or BySolutionPrefix)
   // becomes INACTIVE with `action`.
   absl::StatusOr<MatchPlan> Deactivation(absl::string_view prefix, bool by_request,
@@ -90,15 +95,17 @@ class MatchPlanner {
   };
   PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
                        const publishing_pb::Solution& solution);
-  // `solution` (not matched with `request` yet) entering the request's top
-  // kMatchesPerRequest: its match, and the ids of the stored matches it
-  // pushes below the top; nullopt when it does not enter.
+  // `solution` (not matched with the request yet, `estimate` its
+  // LikelyAdopters estimate) entering the request's top kMatchesPerRequest:
+  // its match, and the ids of the stored matches it pushes below the top;
+  // nullopt when it does not enter or the request is not live at `now`.
   struct Entry {
     MatchPlan::Upsert upsert;
     std::vector<std::string> pushed_out;
   };
-  absl::StatusOr<std::optional<Entry>> Enter(const adoption_pb::AdoptionRequest& request,
-                                             const publishing_pb::Solution& solution);
+  absl::StatusOr<std::optional<Entry>> Enter(absl::string_view request_id, double estimate,
+                                             const publishing_pb::Solution& solution,
+                                             absl::Time now);
 
   storage::KvStore* const store_;
   const MatchingEngine* const engine_;

@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/proto_time.h"
 #include "services/common/resource_name.h"
-#include "services/matching/service/analyzed_document.h"
 #include "services/matching/service/match_planner.h"
 #include "services/matching/service/match_state.h"
 
@@ -173,13 +172,12 @@ absl::StatusOr<std::optional<adoption_pb::AdoptionRequest>> MatchingRepository::
   return LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(id));
 }
 
-std::string MatchingRepository::IndexSolution(const publishing_pb::Solution& solution) {
+AnalyzedSolution MatchingRepository::IndexSolution(const publishing_pb::Solution& solution) {
   const SolutionRecord record = ToSolutionRecord(solution);
   AnalyzedSolution analyzed{engine_.AnalyzeSolution(record), engine_.FeaturesOf(record)};
-  std::string blob = SerializeAnalyzed(analyzed);
-  engine_.UpsertSolution(solution.name(), analyzed.document, std::move(analyzed.features));
+  engine_.UpsertSolution(solution.name(), analyzed.document, analyzed.features);
   engine_.SetConnectedAdopters(solution.name(), connected_adopters(solution.name()));
-  return blob;
+  return analyzed;
 }
 
 std::string MatchingRepository::IndexRequest(const adoption_pb::AdoptionRequest& request) {
@@ -228,8 +226,9 @@ absl::Status MatchingRepository::ApplySolutionEvent(
   std::string analyzed;
   absl::StatusOr<MatchPlan> plan;
   if (published) {
-    analyzed = IndexSolution(solution);
-    plan = planner.ForSolution(solution, now);
+    const AnalyzedSolution indexed = IndexSolution(solution);
+    analyzed = SerializeAnalyzed(indexed);
+    plan = planner.ForSolution(solution, indexed.document, now);
   } else {
     engine_.RemoveSolution(solution.name());
     plan = planner.Deactivation(keys::BySolutionPrefix(id), /*by_request=*/false, id,

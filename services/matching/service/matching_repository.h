@@ -35,6 +35,7 @@
 #include "services/common/change_feed.h"
 #include "services/common/clock.h"
 #include "services/matching/engine/matching_engine.h"
+#include "services/matching/service/analyzed_document.h"
 #include "services/matching/service/match_store.h"
 #include "services/matching/service/record_conversion.h"
 #include "storage/committer.h"
@@ -120,8 +121,9 @@ class MatchingRepository {
 
   absl::StatusOr<int64_t> ReadCursorKey(absl::string_view key);
 
-  // Indexes `solution` / `request` in the engine; returns the blob to store.
-  std::string IndexSolution(const publishing_pb::Solution& solution);
+  // Indexes `solution` / `request` in the engine; returns its analysis
+  // (SerializeAnalyzed makes the blob to store) / the blob to store.
+  AnalyzedSolution IndexSolution(const publishing_pb::Solution& solution);
   std::string IndexRequest(const adoption_pb::AdoptionRequest& request);
   // Puts the engine back as the store says, after a failed transaction.
   void RestoreSolution(absl::string_view id);

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <random>
+#include <set>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -122,6 +124,69 @@ TEST_F(MatchingRepositoryTest, ASolutionThatCannotEnterAFullTopLeavesItAsItIs) {
     EXPECT_NE(match.solution(), "solutions/weak");
     EXPECT_EQ(match.etag(), before.at(name).etag()) << name << " was rewritten";
   }
+}
+
+// A published solution enters the matches of every open request whose
+// stored top it beats — not only of the requests its own text would rank
+// first — and of no other.
+TEST_F(MatchingRepositoryTest, APublishedSolutionEntersEveryOpenRequestsTopItBeats) {
+  static const std::vector<std::string> kVocabulary = {
+      "work",    "income", "support", "school", "care",    "elderly", "digital", "health",
+      "housing", "youth",  "job",     "coach",  "citizen", "library", "nurse",   "transport",
+      "climate", "energy", "waste",   "water",  "safety",  "sport",   "culture", "family"};
+  std::mt19937 random(7);
+  std::geometric_distribution<int> pick(0.15);
+  auto words = [&](int count) {
+    std::string text;
+    for (int i = 0; i < count; ++i) {
+      absl::StrAppend(&text, i == 0 ? "" : " ", kVocabulary[pick(random) % kVocabulary.size()]);
+    }
+    return text;
+  };
+  std::vector<adoption_pb::AdoptionRequest> requests;
+  for (int r = 0; r < 30; ++r) {
+    adoption_pb::AdoptionRequest request = DanishNeed(absl::StrCat("need", r));
+    request.set_language("en");
+    request.set_title(words(2));
+    request.set_need_statement(words(2 + r % 7));
+    request.clear_target_groups();
+    request.clear_desired_effects();
+    File(request);
+    requests.push_back(request);
+  }
+  size_t entered = 0, stayed_out_of_full_tops = 0;
+  for (int i = 0; i < 45; ++i) {
+    publishing_pb::Solution solution = Homework();
+    solution.set_name(absl::StrCat("solutions/s", i));
+    solution.set_title(words(3));
+    solution.set_summary(words(8));
+    solution.set_description(words(25));
+    std::map<std::string, std::optional<double>> kth;  // by request; nullopt: top not full
+    for (const adoption_pb::AdoptionRequest& request : requests) {
+      absl::StatusOr<std::vector<StoredRank>> ranks = ScanActiveRanks(store_, IdOf(request.name()));
+      ASSERT_THAT(ranks, IsOk());
+      std::vector<double> scores;
+      for (const StoredRank& rank : *ranks) scores.push_back(rank.score);
+      std::sort(scores.rbegin(), scores.rend());
+      if (scores.size() >= kMatchesPerRequest) kth[request.name()] = scores[kMatchesPerRequest - 1];
+    }
+    Publish(solution);
+    const std::map<std::string, pb::Match> stored = StoredMatches();
+    for (const adoption_pb::AdoptionRequest& request : requests) {
+      std::optional<RankedSolution> scored =
+          repository_->engine().MatchSolution(NeedQueryFor(request), solution.name(), nullptr);
+      ASSERT_TRUE(scored.has_value());
+      const std::optional<double> bar = kth[request.name()];
+      const bool beats = scored->score > 0 && (!bar.has_value() || scored->score > *bar);
+      const bool matched = stored.contains(MatchName(IdOf(request.name()), IdOf(solution.name())));
+      EXPECT_EQ(matched, beats) << request.name() << ", " << solution.name() << " scored "
+                                << scored->score << " against " << bar.value_or(0);
+      entered += matched;
+      stayed_out_of_full_tops += bar.has_value() && !matched;
+    }
+  }
+  EXPECT_GT(entered, 100u);
+  EXPECT_GT(stayed_out_of_full_tops, 100u) << "full tops, which a solution must beat to enter";
 }
 
 // A new solution is compared with each candidate request's stored scores,
