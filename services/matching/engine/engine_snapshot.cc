@@ -135,6 +135,7 @@ absl::Status MatchingEngine::LoadSnapshot(const std::string& path, absl::string_
   solutions_ = std::move(solutions);
   requests_ = std::move(requests);
   ComputeRequestMasses();
+  entry_scores_.assign(requests_.side.names.size(), 0.0f);
   return absl::OkStatus();
 }
 

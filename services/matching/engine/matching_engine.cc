@@ -258,6 +258,7 @@ void MatchingEngine::UpsertSolution(const std::string& name, const IndexedDocume
   side.names.push_back(name);
   solutions_.features.push_back(std::move(features));
   if (side.index.dead_documents() > side.index.live_documents() / 2 + 1000) side.index.Compact();
+  RefreshRequestMassesIfStale();
 }
 
 void MatchingEngine::RemoveSolution(absl::string_view name) {
@@ -266,6 +267,7 @@ void MatchingEngine::RemoveSolution(absl::string_view name) {
   if (it == solutions_.side.ids.end()) return;
   solutions_.side.index.Remove(it->second);
   solutions_.side.ids.erase(it);
+  RefreshRequestMassesIfStale();
 }
 
 void MatchingEngine::SetConnectedAdopters(absl::string_view solution, int connected) {
@@ -291,6 +293,8 @@ void MatchingEngine::UpsertRequest(const std::string& name, const IndexedDocumen
   }
   request_masses_.resize(side.names.size());
   request_masses_[doc] = mass;
+  entry_scores_.resize(side.names.size());
+  entry_scores_[doc] = 0.0f;
   if (side.index.dead_documents() > side.index.live_documents() / 2 + 1000) side.index.Compact();
 }
 
@@ -466,12 +470,40 @@ std::vector<RankedRequest> MatchingEngine::FindAdopters(const SolutionRecord& so
   return ranked;
 }
 
+void MatchingEngine::SetEntryScore(absl::string_view request, double score) {
+  absl::MutexLock lock(&mutex_);
+  auto it = requests_.side.ids.find(request);
+  // Rounded down, so that the float never exceeds the stored score.
+  if (it != requests_.side.ids.end()) {
+    entry_scores_[it->second] = std::nextafter(static_cast<float>(score), 0.0f);
+  }
+}
+
+// A request's mass is a sum of idfs in the solutions' index, which move as
+// solutions come and go: recomputed when their number has moved by more than
+// kMassRefresh since (a walk over the requests' postings; at a million
+// solutions once in 20,000 publications), so that a request filed when there
+// were few solutions is not estimated as if every word of it were common.
+void MatchingEngine::RefreshRequestMassesIfStale() {
+  constexpr double kMassRefresh = 0.02;
+  const double now = static_cast<double>(solutions_.side.index.live_documents());
+  const double then = static_cast<double>(masses_solution_count_);
+  if (std::abs(now - then) > std::max(1.0, kMassRefresh * then)) ComputeRequestMasses();
+}
+
 void MatchingEngine::ComputeRequestMasses() {
+  masses_solution_count_ = solutions_.side.index.live_documents();
   request_masses_.assign(requests_.side.names.size(), 0.0f);
+  // A term's postings come together: its idf is looked up once.
+  const std::string* term_of_idf = nullptr;
+  float idf = 0;
   requests_.side.index.ForEachLivePosting([&](const std::string& term, DocId doc, uint8_t flags) {
-    if (InNeedText(flags)) {
-      request_masses_[doc] += NeedTermWeight(flags) * solutions_.side.index.Idf(term);
+    if (!InNeedText(flags)) return;
+    if (term_of_idf != &term) {
+      term_of_idf = &term;
+      idf = solutions_.side.index.Idf(term);
     }
+    request_masses_[doc] += NeedTermWeight(flags) * idf;
   });
 }
 
@@ -502,39 +534,48 @@ std::vector<MatchingEngine::AdopterCandidate> MatchingEngine::LikelyAdopters(
       bm25[doc] += NeedTermWeight(flags) * c.score;
     });
   }
+  // `clearance` is how far the estimate lies above the request's entry
+  // score: text alone first, context added where it can still matter.
   struct Estimate {
     DocId doc;
-    double text;
     double total;
+    double clearance;
   };
   std::vector<Estimate> estimates;
   estimates.reserve(touched.size());
+  const double context_max = options_.context ? weights::kContextMax : 0.0;
   for (DocId doc : touched) {
-    if (!Reads(requests_.features[doc], features)) continue;
+    const double entry = entry_scores_[doc];
     const double half_point = weights::kTextHalfPointPerMass * request_masses_[doc];
     const double text = weights::kTextWeight * Squash(bm25[doc], half_point);
-    estimates.push_back({doc, text, text});
+    if (text + context_max + kEstimateMargin < entry) continue;
+    if (!Reads(requests_.features[doc], features)) continue;
+    estimates.push_back({doc, text, text - entry});
   }
   if (options_.context) {
-    // Text alone is a floor under each total: the k-th best text is a score
-    // that a request whose text plus the most context cannot reach is below.
-    double floor = 0;
+    // Text alone is a floor under each clearance: a request whose text plus
+    // the most context cannot reach the k-th best floor cannot be in the k.
+    double floor = -1e9;
     if (estimates.size() > k) {
-      std::nth_element(estimates.begin(), estimates.begin() + (k - 1), estimates.end(),
-                       [](const Estimate& a, const Estimate& b) { return a.text > b.text; });
-      floor = estimates[k - 1].text;
+      std::nth_element(
+          estimates.begin(), estimates.begin() + (k - 1), estimates.end(),
+          [](const Estimate& a, const Estimate& b) { return a.clearance > b.clearance; });
+      floor = estimates[k - 1].clearance;
     }
     std::vector<FactorExplanation> factors;
     for (Estimate& e : estimates) {
-      if (e.text + weights::kContextMax < floor) continue;
+      if (e.clearance + weights::kContextMax < floor) continue;
       factors.clear();
-      e.total += ScoreContext(requests_.features[e.doc], features, factors);
+      const double context = ScoreContext(requests_.features[e.doc], features, factors);
+      e.total += context;
+      e.clearance += context;
     }
   }
+  std::erase_if(estimates, [](const Estimate& e) { return e.clearance + kEstimateMargin < 0; });
   const size_t n = std::min(k, estimates.size());
   std::partial_sort(estimates.begin(), estimates.begin() + n, estimates.end(),
                     [](const Estimate& a, const Estimate& b) {
-                      return a.total != b.total ? a.total > b.total : a.doc < b.doc;
+                      return a.clearance != b.clearance ? a.clearance > b.clearance : a.doc < b.doc;
                     });
   std::vector<AdopterCandidate> candidates;
   candidates.reserve(n);

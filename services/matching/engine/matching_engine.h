@@ -104,8 +104,9 @@ class MatchingEngine {
     std::string name;
     double estimate = 0;
   };
-  // The `k` open requests whose own rankings the indexed `solution` (its
-  // analysis, `document`) is likeliest to enter, best first. A percolation:
+  // At most `k` open requests whose own rankings the indexed `solution` (its
+  // analysis, `document`) is likeliest to enter, those that clear their
+  // entry score (SetEntryScore) by most first. A percolation:
   // the solution's terms walk the requests' postings, so every open request
   // sharing a word with it is scored as its need would score the solution —
   // the need's words (read from its indexed title, need statement and desired
@@ -121,6 +122,15 @@ class MatchingEngine {
   // kth score the estimate misses by more is taken not to take the solution
   // (measured in docs/benchmarks.md, "reach").
   static constexpr double kEstimateMargin = 0.02;
+
+  // What a solution must beat to enter `request`'s matches, as the caller
+  // last read it from its store (0: the top is not full). LikelyAdopters
+  // leaves out a request whose estimate falls short of it by more than
+  // kEstimateMargin and ranks the others by how far they clear it. It must
+  // never exceed the stored score, so callers set it to 0 whenever the
+  // stored top may have shrunk or its scores fallen; a request starts at 0
+  // when indexed or loaded.
+  void SetEntryScore(absl::string_view request, double score);
 
   // Writes the whole index — both sides, names and features — to `path`
   // (whole or not at all; see snapshot_file.h), stamped with `tag`, the
@@ -181,6 +191,7 @@ class MatchingEngine {
   // for LikelyAdopters: set when the request is indexed, recomputed from
   // the postings when a snapshot is loaded.
   void ComputeRequestMasses() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  void RefreshRequestMassesIfStale() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   const PivotLexicon* const lexicon_;
   const EngineOptions options_;
@@ -188,6 +199,9 @@ class MatchingEngine {
   Corpus<SolutionFeatures> solutions_ ABSL_GUARDED_BY(mutex_);
   Corpus<NeedFeatures> requests_ ABSL_GUARDED_BY(mutex_);
   std::vector<float> request_masses_ ABSL_GUARDED_BY(mutex_);  // by request DocId
+  std::vector<float> entry_scores_ ABSL_GUARDED_BY(mutex_);    // by request DocId
+  // How many solutions the masses were last computed with.
+  size_t masses_solution_count_ ABSL_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace corematch::matching

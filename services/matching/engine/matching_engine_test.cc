@@ -341,6 +341,27 @@ TEST_F(MatchingEngineTest, LikelyAdoptersEstimateWhatEachRequestsOwnRankingGives
   EXPECT_EQ(engine_->LikelyAdopters(school.name, document, 1).front().name,
             "adoptionRequests/short");
   EXPECT_TRUE(engine_->LikelyAdopters("solutions/unknown", document, 10).empty());
+
+  // Entry scores: a request whose top the estimate cannot beat is left out,
+  // and the others come in the order of how far they clear theirs.
+  const double short_estimate = candidates[0].estimate;
+  const double long_estimate = candidates[1].estimate;
+  engine_->SetEntryScore("adoptionRequests/short", short_estimate + 0.1);
+  engine_->SetEntryScore("adoptionRequests/long", long_estimate - 0.1);
+  names.clear();
+  for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) names.push_back(c.name);
+  EXPECT_THAT(names, ::testing::ElementsAre("adoptionRequests/little", "adoptionRequests/long"));
+  engine_->SetEntryScore("adoptionRequests/short", short_estimate + 0.01);
+  names.clear();
+  for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) names.push_back(c.name);
+  EXPECT_THAT(names, Contains("adoptionRequests/short")) << "within the margin";
+  // Indexed again, a request starts from nothing.
+  engine_->SetEntryScore("adoptionRequests/short", 1.0);
+  engine_->UpsertRequest(requests[0].name, engine_->AnalyzeRequest(requests[0]),
+                         engine_->FeaturesOf(requests[0]));
+  names.clear();
+  for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) names.push_back(c.name);
+  EXPECT_EQ(names.front(), "adoptionRequests/short");
 }
 
 TEST_F(MatchingEngineTest, LikelyAdoptersReachAcrossLanguagesAndRespectWhatARequesterReads) {

@@ -87,16 +87,22 @@ MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequ
 }
 
 absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
-    absl::string_view request_id, double estimate, const publishing_pb::Solution& solution,
+    const MatchingEngine::AdopterCandidate& candidate, const publishing_pb::Solution& solution,
     absl::Time now) {
+  const std::string request_id(IdOf(candidate.name));
   ASSIGN_OR_RETURN(std::vector<StoredRank> stored, ScanActiveRanks(*store_, request_id));
   std::sort(stored.begin(), stored.end(),
             [](const StoredRank& a, const StoredRank& b) { return a.score > b.score; });
   const size_t last = kMatchesPerRequest - 1;
   const bool full = stored.size() > last;
-  // Most candidates stop here, on two numbers: only those the estimate puts
-  // near the top are loaded and scored.
-  if (full && estimate + MatchingEngine::kEstimateMargin < stored[last].score) return std::nullopt;
+  // Entering only raises it, so it stays a floor until a top shrinks.
+  engine_->SetEntryScore(candidate.name, full ? stored[last].score : 0.0);
+  // Candidates whose entry score the engine did not know yet stop here, on
+  // two numbers: only those the estimate puts near the top are loaded and
+  // scored.
+  if (full && candidate.estimate + MatchingEngine::kEstimateMargin < stored[last].score) {
+    return std::nullopt;
+  }
   ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
                    LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
   if (!request.has_value() || !IsLive(*request, now)) return std::nullopt;
@@ -122,17 +128,16 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solutio
   MatchPlan plan;
   for (const MatchingEngine::AdopterCandidate& candidate :
        engine_->LikelyAdopters(solution.name(), document, kAdopterCandidates)) {
-    const std::string request_id(IdOf(candidate.name));
-    if (matched.contains(request_id)) continue;
-    ASSIGN_OR_RETURN(std::optional<Entry> entry,
-                     Enter(request_id, candidate.estimate, solution, now));
+    if (matched.contains(std::string(IdOf(candidate.name)))) continue;
+    ASSIGN_OR_RETURN(std::optional<Entry> entry, Enter(candidate, solution, now));
     if (!entry.has_value()) continue;
     plan.upserts.push_back(std::move(entry->upsert));
     for (std::string& id : entry->pushed_out) plan.unranked.push_back(std::move(id));
   }
   // The requests it already matches are ranked again: an edit can move it
-  // anywhere.
+  // anywhere, down or out of their tops too.
   for (const std::string& request_id : matched) {
+    engine_->SetEntryScore(RequestName(request_id), 0.0);
     ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
                      LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
     if (!request.has_value() || !IsLive(*request, now)) continue;
@@ -168,6 +173,7 @@ absl::StatusOr<MatchPlan> MatchPlanner::Deactivation(absl::string_view prefix, b
   plan.deactivate_action = std::string(action);
   for (const std::string& other : others) {
     plan.deactivate.push_back(by_request ? MatchId(parent_id, other) : MatchId(other, parent_id));
+    if (!by_request) engine_->SetEntryScore(RequestName(other), 0.0);
   }
   return plan;
 }

@@ -72,8 +72,7 @@ bool IsLive(const adoption_pb::AdoptionRequest& request, absl::Time now);
 class MatchPlanner {
  public:
   // Neither is owned.
-  MatchPlanner(storage::KvStore* store, const MatchingEngine* engine)
-      : store_(store), engine_(engine) {}
+  MatchPlanner(storage::KvStore* store, MatchingEngine* engine) : store_(store), engine_(engine) {}
 
   // `request` is live and already in the engine.
   absl::StatusOr<MatchPlan> ForRequest(const adoption_pb::AdoptionRequest& request);
@@ -82,7 +81,8 @@ class MatchPlanner {
   absl::StatusOr<MatchPlan> ForSolution(const publishing_pb::Solution& solution,
                                         const IndexedDocument& document, absl::Time now);
   // Every match under `prefix` (keys::ByRequestPrefix or BySolutionPrefix)
-  // becomes INACTIVE with `action`.
+  // becomes INACTIVE with `action`; a solution's requests lose it from their
+  // tops, so their entry scores fall to 0.
   absl::StatusOr<MatchPlan> Deactivation(absl::string_view prefix, bool by_request,
                                          absl::string_view parent_id, absl::string_view action);
 
@@ -95,20 +95,22 @@ class MatchPlanner {
   };
   PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
                        const publishing_pb::Solution& solution);
-  // `solution` (not matched with the request yet, `estimate` its
-  // LikelyAdopters estimate) entering the request's top kMatchesPerRequest:
+  // `solution` (not matched with `candidate` yet) entering the request's top
+  // kMatchesPerRequest:
   // its match, and the ids of the stored matches it pushes below the top;
   // nullopt when it does not enter or the request is not live at `now`.
   struct Entry {
     MatchPlan::Upsert upsert;
     std::vector<std::string> pushed_out;
   };
-  absl::StatusOr<std::optional<Entry>> Enter(absl::string_view request_id, double estimate,
+  absl::StatusOr<std::optional<Entry>> Enter(const MatchingEngine::AdopterCandidate& candidate,
                                              const publishing_pb::Solution& solution,
                                              absl::Time now);
 
   storage::KvStore* const store_;
-  const MatchingEngine* const engine_;
+  // Planning reads the engine and tells it the requests' entry scores it
+  // reads from the store (MatchingEngine::SetEntryScore).
+  MatchingEngine* const engine_;
 };
 
 // Applies `plan` inside `txn` at `now`, merging with the stored matches.

@@ -17,9 +17,6 @@ namespace {
 constexpr absl::string_view kSolutionCollection = "solutions";
 constexpr absl::string_view kRequestCollection = "adoptionRequests";
 
-std::string SolutionName(absl::string_view id) { return absl::StrCat("solutions/", id); }
-std::string RequestName(absl::string_view id) { return absl::StrCat("adoptionRequests/", id); }
-
 // Calls `visit(id, value)` for every key under `prefix`; stops at the first error.
 absl::Status ForEachUnder(
     storage::KvStore& store, absl::string_view prefix,

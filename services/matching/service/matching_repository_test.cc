@@ -128,7 +128,8 @@ TEST_F(MatchingRepositoryTest, ASolutionThatCannotEnterAFullTopLeavesItAsItIs) {
 
 // A published solution enters the matches of every open request whose
 // stored top it beats — not only of the requests its own text would rank
-// first — and of no other.
+// first — and of no other, also after tops have shrunk (the engine's entry
+// scores must fall with them).
 TEST_F(MatchingRepositoryTest, APublishedSolutionEntersEveryOpenRequestsTopItBeats) {
   static const std::vector<std::string> kVocabulary = {
       "work",    "income", "support", "school", "care",    "elderly", "digital", "health",
@@ -155,12 +156,30 @@ TEST_F(MatchingRepositoryTest, APublishedSolutionEntersEveryOpenRequestsTopItBea
     requests.push_back(request);
   }
   size_t entered = 0, stayed_out_of_full_tops = 0;
+  std::vector<publishing_pb::Solution> published;
   for (int i = 0; i < 45; ++i) {
+    // Tops shrink: withdrawn solutions leave them, an edited one falls out.
+    if (i == 30) {
+      for (int w = 0; w < 25; ++w) Withdraw(published[w]);
+    }
+    if (i == 36) {
+      publishing_pb::Solution weaker = published[10];
+      weaker.set_title("Snow clearing");
+      weaker.set_summary("Snow and ice on cycle paths.");
+      weaker.set_description("");
+      Publish(weaker);
+    }
     publishing_pb::Solution solution = Homework();
     solution.set_name(absl::StrCat("solutions/s", i));
     solution.set_title(words(3));
     solution.set_summary(words(8));
     solution.set_description(words(25));
+    if (i == 30) {
+      // Weak everywhere: it enters only the tops that shrank.
+      solution.set_title("income");
+      solution.set_summary("");
+      solution.set_description("");
+    }
     std::map<std::string, std::optional<double>> kth;  // by request; nullopt: top not full
     for (const adoption_pb::AdoptionRequest& request : requests) {
       absl::StatusOr<std::vector<StoredRank>> ranks = ScanActiveRanks(store_, IdOf(request.name()));
@@ -171,13 +190,16 @@ TEST_F(MatchingRepositoryTest, APublishedSolutionEntersEveryOpenRequestsTopItBea
       if (scores.size() >= kMatchesPerRequest) kth[request.name()] = scores[kMatchesPerRequest - 1];
     }
     Publish(solution);
+    published.push_back(solution);
     const std::map<std::string, pb::Match> stored = StoredMatches();
     for (const adoption_pb::AdoptionRequest& request : requests) {
       std::optional<RankedSolution> scored =
           repository_->engine().MatchSolution(NeedQueryFor(request), solution.name(), nullptr);
       ASSERT_TRUE(scored.has_value());
       const std::optional<double> bar = kth[request.name()];
-      const bool beats = scored->score > 0 && (!bar.has_value() || scored->score > *bar);
+      // A request's ranking holds only solutions that share a word with it.
+      const bool beats =
+          scored->explanation.text_bm25 > 0 && (!bar.has_value() || scored->score > *bar);
       const bool matched = stored.contains(MatchName(IdOf(request.name()), IdOf(solution.name())));
       EXPECT_EQ(matched, beats) << request.name() << ", " << solution.name() << " scored "
                                 << scored->score << " against " << bar.value_or(0);
@@ -187,6 +209,53 @@ TEST_F(MatchingRepositoryTest, APublishedSolutionEntersEveryOpenRequestsTopItBea
   }
   EXPECT_GT(entered, 100u);
   EXPECT_GT(stayed_out_of_full_tops, 100u) << "full tops, which a solution must beat to enter";
+}
+
+// The engine remembers each request's 20th score to pass over requests a
+// solution cannot enter; when a withdrawal or an edit shrinks a top, it must
+// forget it.
+TEST_F(MatchingRepositoryTest, AWeakSolutionEntersATopThatShrank) {
+  for (const bool by_edit : {false, true}) {
+    const std::string id = by_edit ? "edited" : "withdrawn";
+    adoption_pb::AdoptionRequest need = DanishNeed(id);
+    need.set_language("en");
+    need.set_title("Income support");
+    need.set_need_statement("Income support and work for citizens");
+    need.clear_target_groups();
+    need.clear_desired_effects();
+    File(need);
+    std::vector<publishing_pb::Solution> strong;
+    for (int i = 0; i < 20; ++i) {
+      publishing_pb::Solution s = Homework();
+      s.set_name(absl::StrCat("solutions/", id, "strong", i));
+      s.set_title(absl::StrCat("Income support and work ", i));
+      s.set_summary("Citizens on income support find work.");
+      Publish(s);
+      strong.push_back(s);
+    }
+    auto weak = [&](int i) {
+      publishing_pb::Solution s = Homework();
+      s.set_name(absl::StrCat("solutions/", id, "weak", i));
+      s.set_summary("Help for pupils, teachers, parents and citizens in the evening.");
+      return s;
+    };
+    auto matched = [&](int i) {
+      return StoredMatch(MatchName(id, absl::StrCat(id, "weak", i))).has_value();
+    };
+    Publish(weak(1));
+    ASSERT_FALSE(matched(1)) << id << ": it cannot beat a full top of strong solutions";
+    for (int i = 0; i < 5; ++i) {
+      if (by_edit) {
+        strong[i].set_title("Snow clearing");
+        strong[i].set_summary("Snow and ice on cycle paths.");
+        Publish(strong[i]);
+      } else {
+        Withdraw(strong[i]);
+      }
+    }
+    Publish(weak(2));
+    EXPECT_TRUE(matched(2)) << id << ": the top has room now";
+  }
 }
 
 // A new solution is compared with each candidate request's stored scores,

@@ -29,6 +29,9 @@ absl::string_view IdOf(absl::string_view name) {
   return slash == absl::string_view::npos ? name : name.substr(slash + 1);
 }
 
+std::string SolutionName(absl::string_view id) { return absl::StrCat("solutions/", id); }
+std::string RequestName(absl::string_view id) { return absl::StrCat("adoptionRequests/", id); }
+
 SolutionRecord ToSolutionRecord(const publishing_pb::Solution& s) {
   SolutionRecord r;
   r.name = s.name();

@@ -70,6 +70,9 @@ pb::Explanation ToProtoExplanation(const Explanation& explanation);
 
 // "solutions/abc" → "abc"; the part after the first '/'.
 absl::string_view IdOf(absl::string_view name);
+// "abc" → "solutions/abc" / "adoptionRequests/abc".
+std::string SolutionName(absl::string_view id);
+std::string RequestName(absl::string_view id);
 
 }  // namespace corematch::matching
 
