@@ -136,12 +136,6 @@ class CorpusGenerator {
   std::vector<Topic> topics_;
 };
 
-// The need the matching service ranks solutions for when asked about a
-// stored request: what services/matching/service's NeedQueryFor builds (title,
-// need statement and desired effects as text; the accepted languages, plus
-// the request's own, as a hard language filter).
-NeedQuery NeedOf(const RequestRecord& request, size_t top_k = 20);
-
 // Graded relevance of solutions [0, options.solutions) for requests (see the
 // file comment). Holds the topic of every solution: 4 bytes a solution.
 class GroundTruth {

@@ -282,22 +282,6 @@ TEST_F(MatchingEngineTest, FindAdoptersRanksOpenRequestsTheSolutionFits) {
   }
 }
 
-// The need NeedQueryFor (services/matching) asks about for a stored request.
-NeedQuery NeedOf(const RequestRecord& r) {
-  NeedQuery need;
-  need.text = absl::StrCat(r.title, "\n", r.need_statement);
-  need.language = r.language;
-  need.sectors = r.sectors;
-  need.country = r.country;
-  need.population = r.population;
-  need.accepted_languages = r.accepted_languages;
-  if (!r.accepted_languages.empty()) {
-    need.only_languages = r.accepted_languages;
-    need.only_languages.push_back(r.language);
-  }
-  return need;
-}
-
 TEST_F(MatchingEngineTest, LikelyAdoptersEstimateWhatEachRequestsOwnRankingGivesTheSolution) {
   auto request = [](const std::string& id, const std::string& need, int64_t population) {
     RequestRecord r;
@@ -327,8 +311,14 @@ TEST_F(MatchingEngineTest, LikelyAdoptersEstimateWhatEachRequestsOwnRankingGives
   const IndexedDocument document = engine_->AnalyzeSolution(school);
   const auto candidates = engine_->LikelyAdopters(school.name, document, 10);
   ASSERT_EQ(candidates.size(), 3u) << "the request sharing no word is not a candidate";
-  std::vector<std::string> names;
-  for (const auto& c : candidates) names.push_back(c.name);
+  auto likely = [&] {
+    std::vector<std::string> names;
+    for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) {
+      names.push_back(c.name);
+    }
+    return names;
+  };
+  std::vector<std::string> names = likely();
   EXPECT_THAT(names, ::testing::ElementsAre("adoptionRequests/short", "adoptionRequests/long",
                                             "adoptionRequests/little"));
   for (const auto& c : candidates) {
@@ -348,19 +338,16 @@ TEST_F(MatchingEngineTest, LikelyAdoptersEstimateWhatEachRequestsOwnRankingGives
   const double long_estimate = candidates[1].estimate;
   engine_->SetEntryScore("adoptionRequests/short", short_estimate + 0.1);
   engine_->SetEntryScore("adoptionRequests/long", long_estimate - 0.1);
-  names.clear();
-  for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) names.push_back(c.name);
+  names = likely();
   EXPECT_THAT(names, ::testing::ElementsAre("adoptionRequests/little", "adoptionRequests/long"));
   engine_->SetEntryScore("adoptionRequests/short", short_estimate + 0.01);
-  names.clear();
-  for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) names.push_back(c.name);
+  names = likely();
   EXPECT_THAT(names, Contains("adoptionRequests/short")) << "within the margin";
   // Indexed again, a request starts from nothing.
   engine_->SetEntryScore("adoptionRequests/short", 1.0);
   engine_->UpsertRequest(requests[0].name, engine_->AnalyzeRequest(requests[0]),
                          engine_->FeaturesOf(requests[0]));
-  names.clear();
-  for (const auto& c : engine_->LikelyAdopters(school.name, document, 10)) names.push_back(c.name);
+  names = likely();
   EXPECT_EQ(names.front(), "adoptionRequests/short");
 }
 

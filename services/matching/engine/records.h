@@ -6,6 +6,7 @@
 #ifndef COREMATCH_SERVICES_MATCHING_ENGINE_RECORDS_H_
 #define COREMATCH_SERVICES_MATCHING_ENGINE_RECORDS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -79,6 +80,12 @@ struct RequestRecord {
   int64_t population = 0;
   std::vector<std::string> accepted_languages;
 };
+
+// The need a stored request asks about: title, need statement and desired
+// effects as text, with its context. When the request names accepted
+// languages, only solutions in those (or in the request's own language) are
+// ranked: the requester says it cannot read others.
+NeedQuery NeedOf(const RequestRecord& request, size_t top_k = 20);
 
 }  // namespace corematch::matching
 

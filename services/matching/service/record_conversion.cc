@@ -75,23 +75,7 @@ RequestRecord ToRequestRecord(const adoption_pb::AdoptionRequest& request) {
 }
 
 NeedQuery NeedQueryFor(const adoption_pb::AdoptionRequest& request, size_t top_k) {
-  NeedQuery need;
-  need.text = absl::StrCat(request.title(), "\n", request.need_statement());
-  for (const std::string& effect : request.desired_effects())
-    absl::StrAppend(&need.text, "\n", effect);
-  need.language = request.language();
-  need.sectors = ToVector(request.sectors());
-  need.target_groups = ToVector(request.target_groups());
-  need.country = request.context().country();
-  need.region = request.context().region();
-  need.population = request.context().population();
-  need.accepted_languages = ToVector(request.accepted_languages());
-  if (!need.accepted_languages.empty()) {
-    need.only_languages = need.accepted_languages;
-    if (!request.language().empty()) need.only_languages.push_back(request.language());
-  }
-  need.top_k = top_k;
-  return need;
+  return NeedOf(ToRequestRecord(request), top_k);
 }
 
 std::optional<MaturityLevel> ParseMaturity(absl::string_view text) {

@@ -44,10 +44,7 @@ SolutionRecord ToSolutionRecord(const publishing_pb::Solution& solution);
 // Country, region and population from the request's context.
 RequestRecord ToRequestRecord(const adoption_pb::AdoptionRequest& request);
 
-// The need a stored request asks about: title, need statement and desired
-// effects as text, with its context. When the request names accepted
-// languages, only solutions in those (or in the request's own language) are
-// ranked: the requester says it cannot read others.
+// The need a stored request asks about (NeedOf, records.h).
 NeedQuery NeedQueryFor(const adoption_pb::AdoptionRequest& request,
                        size_t top_k = kMatchesPerRequest);
 
