@@ -62,6 +62,7 @@
 #include "services/matching/bench/baselines.h"
 #include "services/matching/bench/bench_util.h"
 #include "services/matching/bench/corpus_generator.h"
+#include "services/matching/engine/fingerprint.h"
 #include "services/matching/engine/matching_engine.h"
 #include "services/matching/translation/pivot_lexicon.h"
 
@@ -304,24 +305,39 @@ int RestartChild(const Flags& flags) {
     if (!i.has_value()) return std::nullopt;
     return generator.SolutionForExplanation(*i);
   };
+  const GroundTruth truth(generator);
   std::vector<double> latencies;
   double first_query = 0;
+  double ndcg_sum = 0;
+  size_t judged = 0;
+  // A digest of every ranking served, so that two builds can be checked to
+  // rank alike.
+  std::string rankings;
   for (uint64_t j = 0; j < flags.restart_queries; ++j) {
     const NeedQuery need = NeedOf(generator.Request(j), kTopK);
     Stopwatch watch;
-    engine.Match(need, fetch);
+    const std::vector<RankedSolution> ranked = engine.Match(need, fetch);
     latencies.push_back(watch.Seconds());
     if (j == 0) first_query = latencies.back();
+    for (const RankedSolution& r : ranked) {
+      absl::StrAppend(&rankings, r.name, " ", std::lround(r.score * 1e4), "\n");
+    }
+    if (std::optional<double> ndcg = truth.Ndcg(j, Indices(ranked)); ndcg.has_value()) {
+      ndcg_sum += *ndcg;
+      ++judged;
+    }
   }
   const LatencySummary served = Summarize(latencies, 0);
   std::printf(
       "RESULT solutions %llu\nRESULT analyzer_seconds %.4f\nRESULT lexicon_seconds %.4f\n"
       "RESULT rebuild_seconds %.4f\nRESULT read_seconds %.4f\nRESULT upsert_seconds %.4f\n"
       "RESULT serving_seconds %.4f\nRESULT rss_bytes %lld\nRESULT engine_bytes %zu\n"
-      "RESULT first_query_ms %.3f\nRESULT p50_ms %.3f\nRESULT p99_ms %.3f\n",
+      "RESULT first_query_ms %.3f\nRESULT p50_ms %.3f\nRESULT p99_ms %.3f\n"
+      "RESULT ndcg10 %.4f\nRESULT ranking_digest %u\n",
       static_cast<unsigned long long>(count), analyzer_seconds, lexicon_seconds, rebuild_seconds,
       read_seconds, upsert_seconds, serving_seconds, static_cast<long long>(rss), engine_bytes,
-      1e3 * first_query, served.p50_ms, served.p99_ms);
+      1e3 * first_query, served.p50_ms, served.p99_ms,
+      judged == 0 ? 0.0 : ndcg_sum / static_cast<double>(judged), Fingerprint32(rankings));
   return 0;
 }
 
@@ -751,11 +767,11 @@ int Run(const Flags& flags) {
         if (prefix == "crash_restart_") rebuild_seconds = restart["serving_seconds"];
       }
       restart = clean;
-      std::filesystem::remove(snapshot_path);
       if (flags.keep_work) {
-        std::printf("  kept: --restart-from '%s' --lexicon-blob '%s'\n", analyzed_path.c_str(),
-                    blob_path.c_str());
+        std::printf("  kept: --restart-from '%s' or --restart-snapshot '%s', --lexicon-blob '%s'\n",
+                    analyzed_path.c_str(), snapshot_path.c_str(), blob_path.c_str());
       } else {
+        std::filesystem::remove(snapshot_path);
         std::filesystem::remove(analyzed_path);
         std::filesystem::remove(blob_path);
       }

@@ -22,7 +22,8 @@ struct SolutionFeatures {
   std::string country;
   std::string region;
   std::vector<std::string> sectors;
-  // Hashes of the analysed target-group terms.
+  // Fingerprint32s of the analysed target-group terms (persisted: stable
+  // across processes).
   std::vector<uint32_t> target_group_terms;
   int64_t population = 0;
   MaturityLevel maturity = 0;

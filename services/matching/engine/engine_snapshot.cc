@@ -18,7 +18,9 @@
 namespace corematch::matching {
 namespace {
 
-constexpr uint8_t kSnapshotFormat = 1;
+// 2: target-group hashes are Fingerprint32s (1 held per-process absl::Hash
+// values: such a snapshot is refused and the index rebuilt from the store).
+constexpr uint8_t kSnapshotFormat = 2;
 constexpr size_t kDocumentsPerRecord = 4096;
 
 absl::Status Damaged(absl::string_view what) {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/matching/engine/fingerprint.h"
 #include "services/matching/engine/ranking_weights.h"
 
 namespace corematch::matching {
@@ -158,10 +158,10 @@ std::vector<uint32_t> MatchingEngine::TargetGroupTerms(const std::vector<std::st
   std::vector<uint32_t> hashes;
   for (const std::string& group : groups) {
     for (const std::string& term : analyzer_->Terms(group, language)) {
-      hashes.push_back(static_cast<uint32_t>(absl::Hash<std::string>()(term)));
+      hashes.push_back(Fingerprint32(term));
       if (lexicon_ == nullptr) continue;
       for (const std::string& english : lexicon_->ToPivot(term, language)) {
-        hashes.push_back(static_cast<uint32_t>(absl::Hash<std::string>()(english)));
+        hashes.push_back(Fingerprint32(english));
       }
     }
   }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/matching/engine/fingerprint.h"
 
 namespace corematch::matching {
 namespace {
@@ -120,6 +121,18 @@ TEST_F(MatchingEngineTest, DanishNeedFindsTheSwedishSolutionFirst) {
   EXPECT_THAT(e.matched_core_elements, Contains("Arbete först inom 48 timmar"));
   EXPECT_THAT(e.preconditions_to_check,
               Contains("STAFF: Jobbcoacher med kontakt till lokala arbetsgivare"));
+}
+
+// Target-group words are compared as hashes that the store and snapshots
+// keep: a later process must compute the same ones, which a per-process
+// seeded hash (absl::Hash) does not.
+TEST_F(MatchingEngineTest, TargetGroupWordsAreKeptAsFingerprintsEveryProcessComputesAlike) {
+  const SolutionFeatures features = engine_->FeaturesOf(JobbForst());
+  ASSERT_FALSE(features.target_group_terms.empty());
+  for (const std::string& term :
+       analyzer_->Terms("personer som söker försörjningsstöd", Language::kSwedish)) {
+    EXPECT_THAT(features.target_group_terms, Contains(Fingerprint32(term))) << term;
+  }
 }
 
 TEST_F(MatchingEngineTest, AFittingCoreOutranksAKeywordStuffedDescription) {

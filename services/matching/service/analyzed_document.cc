@@ -11,7 +11,9 @@
 namespace corematch::matching {
 namespace {
 
-constexpr uint8_t kFormat = 1;
+// 2: target-group hashes are Fingerprint32s (1 held absl::Hash values, which
+// no later process reproduces; the repository analyses such documents again).
+constexpr uint8_t kFormat = 2;
 constexpr char kSolutionKind = 'S';
 constexpr char kRequestKind = 'R';
 constexpr uint8_t kTranslatedBit = 1u << 7;

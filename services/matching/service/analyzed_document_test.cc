@@ -110,7 +110,7 @@ TEST(AnalyzedDocumentTest, RejectsTruncatedCorruptAndForeignBlobs) {
   EXPECT_THAT(ParseAnalyzedSolution(blob + "x"), StatusIs(absl::StatusCode::kDataLoss));
   EXPECT_THAT(ParseAnalyzedRequest(blob), StatusIs(absl::StatusCode::kDataLoss));
   std::string other_format = blob;
-  other_format[0] = 2;
+  other_format[0] = 1;
   EXPECT_THAT(ParseAnalyzedSolution(other_format), StatusIs(absl::StatusCode::kFailedPrecondition));
   std::string huge_count = blob.substr(0, 2) + "\xff\xff\xff\xff\x0f";
   EXPECT_THAT(ParseAnalyzedSolution(huge_count), StatusIs(absl::StatusCode::kDataLoss));

@@ -1,5 +1,6 @@
 #include "services/matching/service/matching_repository.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <vector>
@@ -103,26 +104,80 @@ absl::Status MatchingRepository::SaveSnapshot(const std::string& path) {
 }
 
 absl::Status MatchingRepository::RebuildSolutions() {
-  return ForEachUnder(*store_, keys::kAnalyzedSolutionPrefix,
-                      [&](absl::string_view id, absl::string_view blob) -> absl::Status {
-                        ASSIGN_OR_RETURN(AnalyzedSolution analyzed, ParseAnalyzedSolution(blob));
-                        engine_.UpsertSolution(SolutionName(id), analyzed.document,
-                                               std::move(analyzed.features));
-                        return absl::OkStatus();
-                      });
+  std::vector<std::string> older;
+  RETURN_IF_ERROR(ForEachUnder(
+      *store_, keys::kAnalyzedSolutionPrefix,
+      [&](absl::string_view id, absl::string_view blob) -> absl::Status {
+        absl::StatusOr<AnalyzedSolution> analyzed = ParseAnalyzedSolution(blob);
+        if (absl::IsFailedPrecondition(analyzed.status())) {
+          older.emplace_back(id);
+          return absl::OkStatus();
+        }
+        RETURN_IF_ERROR(analyzed.status());
+        engine_.UpsertSolution(SolutionName(id), analyzed->document, std::move(analyzed->features));
+        return absl::OkStatus();
+      }));
+  return ReanalyzeOlder(older, keys::AnalyzedSolution,
+                        [&](absl::string_view id) -> absl::StatusOr<std::optional<std::string>> {
+                          ASSIGN_OR_RETURN(std::optional<publishing_pb::Solution> solution,
+                                           FindSolution(id));
+                          if (!solution.has_value()) return std::nullopt;
+                          return SerializeAnalyzed(IndexSolution(*solution));
+                        });
+}
+
+absl::Status MatchingRepository::ReanalyzeOlder(
+    const std::vector<std::string>& ids, std::string (*key_of)(absl::string_view),
+    const std::function<absl::StatusOr<std::optional<std::string>>(absl::string_view)>& reindex) {
+  // Batched: an upgrade may find every stored document older, and one
+  // synced write each would take minutes.
+  constexpr size_t kBatch = 1000;
+  for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
+    std::vector<std::pair<std::string, std::optional<std::string>>> blobs;
+    for (size_t i = begin; i < std::min(ids.size(), begin + kBatch); ++i) {
+      ASSIGN_OR_RETURN(std::optional<std::string> blob, reindex(ids[i]));
+      blobs.emplace_back(key_of(ids[i]), std::move(blob));
+    }
+    RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
+      for (const auto& [key, blob] : blobs) {
+        if (blob.has_value()) {
+          txn.Put(key, *blob);
+        } else {
+          txn.Delete(key);
+        }
+      }
+      return absl::OkStatus();
+    }));
+  }
+  if (!ids.empty()) {
+    std::cerr << "matching: analysed " << ids.size()
+              << " stored documents again (written by an older format)\n";
+  }
+  return absl::OkStatus();
 }
 
 absl::Status MatchingRepository::RebuildRequests(bool index) {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, older;
   RETURN_IF_ERROR(ForEachUnder(
       *store_, keys::kAnalyzedRequestPrefix,
       [&](absl::string_view id, absl::string_view blob) -> absl::Status {
-        if (index) {
-          ASSIGN_OR_RETURN(AnalyzedRequest analyzed, ParseAnalyzedRequest(blob));
-          engine_.UpsertRequest(RequestName(id), analyzed.document, std::move(analyzed.features));
-        }
         ids.emplace_back(id);
+        if (!index) return absl::OkStatus();
+        absl::StatusOr<AnalyzedRequest> analyzed = ParseAnalyzedRequest(blob);
+        if (absl::IsFailedPrecondition(analyzed.status())) {
+          older.emplace_back(id);
+          return absl::OkStatus();
+        }
+        RETURN_IF_ERROR(analyzed.status());
+        engine_.UpsertRequest(RequestName(id), analyzed->document, std::move(analyzed->features));
         return absl::OkStatus();
+      }));
+  RETURN_IF_ERROR(ReanalyzeOlder(
+      older, keys::AnalyzedRequest,
+      [&](absl::string_view id) -> absl::StatusOr<std::optional<std::string>> {
+        ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request, FindRequest(id));
+        if (!request.has_value()) return std::nullopt;
+        return IndexRequest(*request);
       }));
   absl::MutexLock lock(&apply_mutex_);
   for (const std::string& id : ids) {

@@ -22,11 +22,13 @@
 #define COREMATCH_SERVICES_MATCHING_SERVICE_MATCHING_REPOSITORY_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -118,6 +120,13 @@ class MatchingRepository {
   // Tracks the stored requests' expiry, and indexes them if `index`.
   absl::Status RebuildRequests(bool index);
   absl::Status RebuildConnected();
+  // Analyses again, and stores anew, the documents `ids` whose stored
+  // analysis is of an older format (ParseAnalyzed*: FAILED_PRECONDITION):
+  // `reindex` indexes one from its stored protobuf and returns the blob to
+  // store under key_of(id), or nullopt when the protobuf is gone.
+  absl::Status ReanalyzeOlder(
+      const std::vector<std::string>& ids, std::string (*key_of)(absl::string_view),
+      const std::function<absl::StatusOr<std::optional<std::string>>(absl::string_view)>& reindex);
 
   absl::StatusOr<int64_t> ReadCursorKey(absl::string_view key);
 

@@ -468,6 +468,39 @@ TEST_F(MatchingRepositoryTest, RestartRebuildsTheEngineFromAnalysedDocumentsAlon
   EXPECT_THAT(adopters, Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
 }
 
+TEST_F(MatchingRepositoryTest, DocumentsAnalysedInAnOlderFormatAreAnalysedAgainOnRestart) {
+  Publish(JobbForst());
+  Publish(Homework());
+  File(DanishNeed());
+  const std::vector<RankedSolution> before = Rank(DanishNeed());
+  ASSERT_FALSE(before.empty());
+
+  // As an older build left them: the same bytes under an older format byte.
+  const std::vector<std::string> keys = {"asol/jobbforst", "asol/homework", "areq/aarhusneed"};
+  for (const std::string& key : keys) {
+    std::optional<std::string> blob = store_.Get(key).value();
+    ASSERT_TRUE(blob.has_value()) << key;
+    (*blob)[0] = 1;
+    storage::WriteBatch batch;
+    batch.Put(key, *blob);
+    ASSERT_THAT(store_.Write(batch, {}), IsOk());
+  }
+  Reopen();
+  EXPECT_EQ(repository_->engine().solution_count(), 2u);
+  EXPECT_EQ(repository_->engine().request_count(), 1u);
+  const std::vector<RankedSolution> after = Rank(DanishNeed());
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(after[i].name, before[i].name);
+    EXPECT_NEAR(after[i].score, before[i].score, 0.01);
+  }
+  EXPECT_THAT(repository_->engine().FindAdopters(ToSolutionRecord(JobbForst()), 10),
+              Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
+  // Stored anew in the current format: the next restart reads them as they are.
+  EXPECT_THAT(ParseAnalyzedSolution(store_.Get("asol/jobbforst").value().value()), IsOk());
+  EXPECT_THAT(ParseAnalyzedRequest(store_.Get("areq/aarhusneed").value().value()), IsOk());
+}
+
 TEST_F(MatchingRepositoryTest, RestartFromASnapshotServesExactlyWhatWasServedBefore) {
   Publish(JobbForst());
   Publish(Homework());
