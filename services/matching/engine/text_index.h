@@ -8,7 +8,9 @@
 // document), and reports for each the contribution of every query term, so
 // explanations are built from the very numbers that made the score.
 //
-// Not thread-safe: the owner guards it (reader lock for Search).
+// Not thread-safe: the owner guards it (reader lock for Search). Search of a
+// large index may run half of itself on a thread of its own, which it joins
+// before returning.
 #ifndef COREMATCH_SERVICES_MATCHING_ENGINE_TEXT_INDEX_H_
 #define COREMATCH_SERVICES_MATCHING_ENGINE_TEXT_INDEX_H_
 
@@ -124,6 +126,11 @@ class TextIndex {
   size_t live_documents() const { return live_count_; }
   size_t dead_documents() const { return live_.size() - live_count_; }
   size_t memory_bytes() const;
+  // The term's list; nullptr for a term no document has.
+  const PostingList* Postings(absl::string_view term) const {
+    auto it = postings_.find(term);
+    return it == postings_.end() ? nullptr : &it->second;
+  }
   // Inverse document frequency of a term (0 for unknown terms).
   float Idf(absl::string_view term) const;
 

@@ -1,5 +1,7 @@
 #include "services/matching/engine/text_index.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <random>
@@ -99,34 +101,46 @@ TEST(TextIndexTest, TopKIsTheBestKInOrder) {
   EXPECT_GT(hits[0].score, index.Search({{"w", 1.0f}}, 30, nullptr).back().score);
 }
 
+// Documents of `length(d)` words from a skewed vocabulary, as real text has
+// (a few words in most documents); every 17th removed again.
+void AddSkewedDocuments(TextIndex& index, int documents, const std::function<int(int)>& length,
+                        std::mt19937& random) {
+  std::uniform_int_distribution<int> field(0, kFieldCount - 1);
+  std::geometric_distribution<int> word(0.04);
+  for (int d = 0; d < documents; ++d) {
+    std::vector<std::pair<std::string, Field>> words;
+    for (int w = 0; w < length(d); ++w) {
+      words.push_back({"w" + std::to_string(word(random)), static_cast<Field>(field(random))});
+    }
+    index.Add(Doc(words, /*translated=*/d % 11 == 0));
+  }
+  for (DocId d = 0; d < static_cast<DocId>(documents); d += 17) index.Remove(d);
+}
+
+// Up to 40 terms from the same vocabulary: a need with its compound parts and
+// pivots is long.
+std::vector<QueryTerm> SkewedQuery(int terms, std::mt19937& random) {
+  std::geometric_distribution<int> word(0.04);
+  std::uniform_real_distribution<float> weight(0.3f, 1.0f);
+  std::vector<QueryTerm> query;
+  for (int t = 0; t < terms; ++t)
+    query.push_back({"w" + std::to_string(word(random)), weight(random)});
+  return query;
+}
+
 // Whatever Search prunes, it returns what a full ranking of every accepted
 // document would put first: same scores, best first, each document with the
 // score the full ranking gives it.
 TEST(TextIndexTest, PrunedSearchEqualsTheFullRanking) {
   std::mt19937 random(7);
-  std::uniform_int_distribution<int> field(0, kFieldCount - 1);
-  // A skewed vocabulary, as real text has: a few words in most documents.
-  std::geometric_distribution<int> word(0.04);
   TextIndex index;
   // Several of Search's windows of ids, so bounds change from one to the next.
   const int documents = 9000;
-  for (int d = 0; d < documents; ++d) {
-    std::vector<std::pair<std::string, Field>> words;
-    const int length = 5 + d % 40;
-    for (int w = 0; w < length; ++w) {
-      words.push_back({"w" + std::to_string(word(random)), static_cast<Field>(field(random))});
-    }
-    index.Add(Doc(words, /*translated=*/d % 11 == 0));
-  }
-  for (DocId d = 0; d < documents; d += 17) index.Remove(d);
+  AddSkewedDocuments(
+      index, documents, [](int d) { return 5 + d % 40; }, random);
   const auto accept = [](DocId d) { return d % 3 != 0; };
-  std::uniform_real_distribution<float> weight(0.3f, 1.0f);
   for (int q = 0; q < 200; ++q) {
-    std::vector<QueryTerm> query;
-    // Up to 40 terms: a need with its compound parts and pivots is long.
-    for (int t = 0, n = 1 + (q * 7) % 40; t < n; ++t) {
-      query.push_back({"w" + std::to_string(word(random)), weight(random)});
-    }
+    const std::vector<QueryTerm> query = SkewedQuery(1 + (q * 7) % 40, random);
     auto full = index.Search(query, documents, nullptr);
     std::map<DocId, float> full_score;
     std::vector<float> accepted_scores;
@@ -144,6 +158,38 @@ TEST(TextIndexTest, PrunedSearchEqualsTheFullRanking) {
         float sum = 0;
         for (const auto& c : pruned[i].contributions) sum += c.score;
         EXPECT_NEAR(sum, pruned[i].score, 1e-4);
+      }
+    }
+  }
+}
+
+// An index this large is searched as two halves on two threads, each pruning
+// with the other's k-th score; the result must still be the full ranking,
+// here computed document by document.
+TEST(TextIndexTest, AnIndexSearchedInTwoHalvesRanksAsTheFullRanking) {
+  std::mt19937 random(11);
+  TextIndex index;
+  const int documents = 70000;
+  AddSkewedDocuments(
+      index, documents, [](int d) { return 4 + d % 12; }, random);
+  const auto accept = [](DocId d) { return d % 5 != 0; };
+  for (int q = 0; q < 12; ++q) {
+    const std::vector<QueryTerm> query = SkewedQuery(2 + (q * 7) % 40, random);
+    std::vector<std::pair<float, DocId>> full;
+    for (DocId d = 0; d < static_cast<DocId>(documents); ++d) {
+      if (!index.IsLive(d) || !accept(d)) continue;
+      const float score = index.ScoreDocument(query, d).score;
+      if (score > 0.0f) full.push_back({score, d});
+    }
+    std::sort(full.begin(), full.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (size_t k : {1, 20, 100}) {
+      auto found = index.Search(query, k, accept);
+      ASSERT_EQ(found.size(), std::min(k, full.size())) << "query " << q;
+      for (size_t i = 0; i < found.size(); ++i) {
+        EXPECT_NEAR(found[i].score, full[i].first, 1e-4) << "query " << q << " rank " << i;
+        EXPECT_NEAR(found[i].score, index.ScoreDocument(query, found[i].doc).score, 1e-4);
       }
     }
   }
