@@ -57,6 +57,7 @@ class TermCursor {
   float BoundBetween(DocId first, DocId last) {
     return score_of_tf_[it_.MaxTfBetween(first, last)];
   }
+  void Prefetch(DocId first, DocId last) { it_.Prefetch(first, last); }
   float Score(uint8_t tf) const { return score_of_tf_[tf]; }
 
   // The document the cursor stands on; kNoDoc past the end.
@@ -246,6 +247,9 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
     // lists[0, essential) are non-essential.
     size_t essential = 0;
     while (threshold > 0.0f && CannotReach(lists[essential].upto, threshold)) ++essential;
+    // The non-essential lists are skipped into below; their blocks here are
+    // fetched while the essential ones are added up.
+    for (size_t i = 0; i < essential; ++i) lists[i].cursor->Prefetch(first, last);
 
     for (size_t i = essential; i < lists.size(); ++i) {
       TermCursor& c = *lists[i].cursor;
