@@ -51,6 +51,32 @@ class MatchingRepositoryTest : public testing::MatchingRepositoryFixture {
   std::vector<RankedSolution> Rank(const adoption_pb::AdoptionRequest& request) {
     return repository_->engine().Match(NeedQueryFor(request), nullptr);
   }
+
+  // Two solutions and the Danish need; the need's ranking.
+  std::vector<RankedSolution> PublishTwoAndFileTheDanishNeed() {
+    Publish(JobbForst());
+    Publish(Homework());
+    File(DanishNeed());
+    return Rank(DanishNeed());
+  }
+
+  // After a reopen: both solutions and the need indexed, ranked as `before`
+  // (scores may move a little: the index freezes each document's length
+  // normalisation at the average when it was added, and a rebuild adds them
+  // in key order rather than in the order they came), and the need found as
+  // an adopter.
+  void ExpectIndexedAsBefore(const std::vector<RankedSolution>& before) {
+    EXPECT_EQ(repository_->engine().solution_count(), 2u);
+    EXPECT_EQ(repository_->engine().request_count(), 1u);
+    const std::vector<RankedSolution> after = Rank(DanishNeed());
+    ASSERT_EQ(after.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+      EXPECT_EQ(after[i].name, before[i].name);
+      EXPECT_NEAR(after[i].score, before[i].score, 0.01);
+    }
+    EXPECT_THAT(repository_->engine().FindAdopters(ToSolutionRecord(JobbForst()), 10),
+                Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
+  }
 };
 
 TEST_F(MatchingRepositoryTest, ANewSolutionReachesAnOpenRequestWithoutAnyoneAsking) {
@@ -439,10 +465,7 @@ TEST_F(MatchingRepositoryTest, ExpiryIsRememberedAcrossARestart) {
 }
 
 TEST_F(MatchingRepositoryTest, RestartRebuildsTheEngineFromAnalysedDocumentsAlone) {
-  Publish(JobbForst());
-  Publish(Homework());
-  File(DanishNeed());
-  const std::vector<RankedSolution> before = Rank(DanishNeed());
+  const std::vector<RankedSolution> before = PublishTwoAndFileTheDanishNeed();
   ASSERT_FALSE(before.empty());
 
   // Without the texts, only the stored analysis can rebuild the index.
@@ -452,27 +475,11 @@ TEST_F(MatchingRepositoryTest, RestartRebuildsTheEngineFromAnalysedDocumentsAlon
     ASSERT_THAT(store_.Write(batch, {}), IsOk());
   }
   Reopen();
-  EXPECT_EQ(repository_->engine().solution_count(), 2u);
-  EXPECT_EQ(repository_->engine().request_count(), 1u);
-  // The same ranking. Scores may move a little: the index freezes each
-  // document's length normalisation at the average when it was added, and a
-  // rebuild adds them in key order rather than in the order they came.
-  const std::vector<RankedSolution> after = Rank(DanishNeed());
-  ASSERT_EQ(after.size(), before.size());
-  for (size_t i = 0; i < before.size(); ++i) {
-    EXPECT_EQ(after[i].name, before[i].name);
-    EXPECT_NEAR(after[i].score, before[i].score, 0.01);
-  }
-  const std::vector<RankedRequest> adopters =
-      repository_->engine().FindAdopters(ToSolutionRecord(JobbForst()), 10);
-  EXPECT_THAT(adopters, Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
+  ExpectIndexedAsBefore(before);
 }
 
 TEST_F(MatchingRepositoryTest, DocumentsAnalysedInAnOlderFormatAreAnalysedAgainOnRestart) {
-  Publish(JobbForst());
-  Publish(Homework());
-  File(DanishNeed());
-  const std::vector<RankedSolution> before = Rank(DanishNeed());
+  const std::vector<RankedSolution> before = PublishTwoAndFileTheDanishNeed();
   ASSERT_FALSE(before.empty());
 
   // As an older build left them: the same bytes under an older format byte.
@@ -486,16 +493,7 @@ TEST_F(MatchingRepositoryTest, DocumentsAnalysedInAnOlderFormatAreAnalysedAgainO
     ASSERT_THAT(store_.Write(batch, {}), IsOk());
   }
   Reopen();
-  EXPECT_EQ(repository_->engine().solution_count(), 2u);
-  EXPECT_EQ(repository_->engine().request_count(), 1u);
-  const std::vector<RankedSolution> after = Rank(DanishNeed());
-  ASSERT_EQ(after.size(), before.size());
-  for (size_t i = 0; i < before.size(); ++i) {
-    EXPECT_EQ(after[i].name, before[i].name);
-    EXPECT_NEAR(after[i].score, before[i].score, 0.01);
-  }
-  EXPECT_THAT(repository_->engine().FindAdopters(ToSolutionRecord(JobbForst()), 10),
-              Contains(Field(&RankedRequest::name, "adoptionRequests/aarhusneed")));
+  ExpectIndexedAsBefore(before);
   // Stored anew in the current format: the next restart reads them as they are.
   EXPECT_THAT(ParseAnalyzedSolution(store_.Get("asol/jobbforst").value().value()), IsOk());
   EXPECT_THAT(ParseAnalyzedRequest(store_.Get("areq/aarhusneed").value().value()), IsOk());
