@@ -1,5 +1,6 @@
 #include "storage/committer.h"
 
+#include <memory>
 #include <utility>
 
 namespace corematch::storage {
@@ -16,46 +17,77 @@ void Transaction::Put(absl::string_view key, absl::string_view value) {
 
 void Transaction::Delete(absl::string_view key) { writes_[std::string(key)] = std::nullopt; }
 
-struct Committer::Waiter {
-  const TransactionFn* fn;
-  absl::Status status;
-  bool done = false;
-  std::vector<std::function<void()>> on_commit;
-};
-
 namespace {
 // Bounds a group so one fsync never carries an unbounded batch.
 constexpr size_t kMaxGroupSize = 256;
 }  // namespace
 
-Committer::Committer(KvStore* store, WriteOptions options) : store_(store), options_(options) {}
+Committer::Committer(KvStore* store, WriteOptions options)
+    : store_(store), options_(options), commit_thread_([this] { CommitLoop(); }) {}
 
-absl::Status Committer::Run(const TransactionFn& fn) {
-  Waiter waiter;
-  waiter.fn = &fn;
-  absl::MutexLock lock(&mutex_);
-  queue_.push_back(&waiter);
-  auto leads_or_done = [&]() { return waiter.done || queue_.front() == &waiter; };
-  mutex_.Await(absl::Condition(&leads_or_done));
-  if (waiter.done) return waiter.status;
-  CommitGroup(&waiter);
-  return waiter.status;
+Committer::~Committer() {
+  {
+    absl::MutexLock lock(&mutex_);
+    stopping_ = true;
+  }
+  commit_thread_.join();
 }
 
-void Committer::CommitGroup(Waiter* leader) {
-  std::vector<Waiter*> group;
-  for (size_t i = 0; i < queue_.size() && i < kMaxGroupSize; ++i) group.push_back(queue_[i]);
+absl::Status Committer::Run(const TransactionFn& fn) {
+  // Shared with the done function, which the commit thread keeps until after
+  // it has unlocked the mutex: Run may return (and drop its share) as soon as
+  // the status is set.
+  struct Outcome {
+    absl::Mutex mutex;
+    std::optional<absl::Status> status ABSL_GUARDED_BY(mutex);
+  };
+  auto outcome = std::make_shared<Outcome>();
+  Submit([&fn](Transaction& txn) { return fn(txn); },
+         [outcome](absl::Status status) {
+           absl::MutexLock lock(&outcome->mutex);
+           outcome->status = std::move(status);
+         });
+  absl::MutexLock lock(&outcome->mutex);
+  outcome->mutex.Await(absl::Condition(
+      +[](std::optional<absl::Status>* status) { return status->has_value(); }, &outcome->status));
+  return *std::move(outcome->status);
+}
 
-  // Transactions run and the batch is written without the lock, so new
-  // arrivals can queue up for the next group meanwhile. Only the leader
-  // touches `group`, and it stays at the front of the queue until it is done.
-  mutex_.Unlock();
+void Committer::Submit(TransactionFn fn, DoneFn done) {
+  absl::MutexLock lock(&mutex_);
+  queue_.push_back({std::move(fn), std::move(done)});
+}
+
+void Committer::CommitLoop() {
+  std::vector<Pending> group;
+  for (;;) {
+    {
+      absl::MutexLock lock(&mutex_);
+      mutex_.Await(absl::Condition(this, &Committer::HasWorkOrStopping));
+      if (queue_.empty()) return;  // Stopping, and everything committed.
+      while (!queue_.empty() && group.size() < kMaxGroupSize) {
+        group.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    // Transactions arriving meanwhile queue up for the next group.
+    CommitGroup(group);
+    group.clear();
+  }
+}
+
+void Committer::CommitGroup(std::vector<Pending>& group) {
   Overlay group_writes;
   WriteBatch batch;
-  for (Waiter* waiter : group) {
+  std::vector<absl::Status> statuses;
+  std::vector<std::vector<std::function<void()>>> on_commits;
+  statuses.reserve(group.size());
+  on_commits.reserve(group.size());
+  for (Pending& pending : group) {
     Transaction txn(store_, &group_writes);
-    waiter->status = (*waiter->fn)(txn);
-    if (!waiter->status.ok()) continue;
+    statuses.push_back(pending.fn(txn));
+    on_commits.emplace_back();
+    if (!statuses.back().ok()) continue;
     for (const auto& [key, value] : txn.writes()) {
       if (value.has_value()) {
         batch.Put(key, *value);
@@ -64,22 +96,16 @@ void Committer::CommitGroup(Waiter* leader) {
       }
       group_writes[key] = value;
     }
-    waiter->on_commit = std::move(txn.on_commit());
+    on_commits.back() = std::move(txn.on_commit());
   }
-  absl::Status write_status = batch.empty() ? absl::OkStatus() : store_->Write(batch, options_);
-  for (Waiter* waiter : group) {
-    if (!waiter->status.ok()) continue;
-    if (!write_status.ok()) {
-      waiter->status = write_status;
-      continue;
+  const absl::Status write_status =
+      batch.empty() ? absl::OkStatus() : store_->Write(batch, options_);
+  for (size_t i = 0; i < group.size(); ++i) {
+    if (statuses[i].ok() && !write_status.ok()) statuses[i] = write_status;
+    if (statuses[i].ok()) {
+      for (auto& fn : on_commits[i]) fn();
     }
-    for (auto& fn : waiter->on_commit) fn();
-  }
-  mutex_.Lock();
-
-  for (Waiter* waiter : group) {
-    queue_.pop_front();
-    if (waiter != leader) waiter->done = true;
+    group[i].done(std::move(statuses[i]));
   }
 }
 

@@ -5,7 +5,11 @@
 // joins the next group, and the group is made durable with a single fsync.
 // This is how a service gets serializable updates (etag checks, request-id
 // de-duplication, change-feed sequence numbers in commit order) and still
-// acknowledges thousands of durable writes a second.
+// acknowledges thousands of durable writes a second. Groups are run and
+// written by a thread of the committer's own, so a caller need not wait on the
+// fsync: Submit hands a transaction over and is told when it is durable (what
+// a server answering on gRPC's callback API needs: no thread of its few
+// blocks on the disk), Run waits for it.
 //
 //   Committer committer(store);
 //   absl::Status status = committer.Run([&](Transaction& txn) -> absl::Status {
@@ -17,7 +21,8 @@
 //
 // Run returns once the transaction's writes are on stable storage, or with the
 // transaction's own error (its writes discarded), or with the store's error.
-// Thread-safe.
+// Thread-safe. Transactions run on the commit thread: they must not call the
+// committer themselves.
 #ifndef COREMATCH_STORAGE_COMMITTER_H_
 #define COREMATCH_STORAGE_COMMITTER_H_
 
@@ -26,6 +31,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -68,27 +74,43 @@ class Transaction {
 class Committer {
  public:
   using TransactionFn = std::function<absl::Status(Transaction&)>;
+  // Told the transaction's outcome, as Run returns it, on the commit thread
+  // after its OnCommit functions: it must not block.
+  using DoneFn = std::function<void(absl::Status)>;
 
   // `store` is not owned and must outlive the committer.
   explicit Committer(KvStore* store, WriteOptions options = WriteOptions{.sync = true});
+  // Commits what was handed over before it returns.
+  ~Committer();
   Committer(const Committer&) = delete;
   Committer& operator=(const Committer&) = delete;
 
   absl::Status Run(const TransactionFn& fn);
+  void Submit(TransactionFn fn, DoneFn done);
 
   KvStore* store() const { return store_; }
 
  private:
-  struct Waiter;
+  struct Pending {
+    TransactionFn fn;
+    DoneFn done;
+  };
 
-  // Runs the queued transactions starting at the front, writes them as one
-  // batch, and completes them. Called by the front waiter only.
-  void CommitGroup(Waiter* leader) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  bool HasWorkOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    return stopping_ || !queue_.empty();
+  }
+  // The commit thread: takes what is queued as a group, commits it, repeats.
+  void CommitLoop();
+  // Runs the group's transactions, writes them as one batch, and tells each
+  // its outcome.
+  void CommitGroup(std::vector<Pending>& group);
 
   KvStore* const store_;
   const WriteOptions options_;
   absl::Mutex mutex_;
-  std::deque<Waiter*> queue_ ABSL_GUARDED_BY(mutex_);
+  std::deque<Pending> queue_ ABSL_GUARDED_BY(mutex_);
+  bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  std::thread commit_thread_;
 };
 
 }  // namespace corematch::storage

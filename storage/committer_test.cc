@@ -104,5 +104,65 @@ TEST(CommitterTest, OnCommitRunsOnlyForCommittedTransactionsInOrder) {
   for (int i = 0; i < 200; ++i) EXPECT_EQ(order[i], i);
 }
 
+// Submit does not wait: the done function is the only news of the outcome,
+// and it must come after the writes are in the store.
+TEST(CommitterTest, SubmitTellsEachOutcomeOnceTheWritesAreStored) {
+  MemoryKvStore store;
+  absl::Mutex mutex;
+  std::vector<std::string> told;
+  {
+    Committer committer(&store);
+    for (int i = 0; i < 100; ++i) {
+      const std::string key = absl::StrCat("k", i);
+      committer.Submit(
+          [key, i](Transaction& txn) -> absl::Status {
+            if (i % 10 == 3) return absl::FailedPreconditionError("refused");
+            txn.Put(key, "x");
+            return absl::OkStatus();
+          },
+          [&, key, i](absl::Status status) {
+            absl::StatusOr<std::optional<std::string>> stored = store.Get(key);
+            absl::MutexLock lock(&mutex);
+            if (i % 10 == 3) {
+              EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << key;
+              EXPECT_FALSE(stored->has_value()) << key << " written by a failed transaction";
+            } else {
+              EXPECT_TRUE(status.ok()) << key << ": " << status;
+              EXPECT_TRUE(stored->has_value()) << key << " told done before it was stored";
+            }
+            told.push_back(key);
+          });
+    }
+  }  // The committer's end commits what was handed over.
+  EXPECT_EQ(told.size(), 100u);
+}
+
+TEST(CommitterTest, SubmittedAndRunTransactionsAreSerializable) {
+  MemoryKvStore store;
+  std::atomic<int> done{0};
+  {
+    Committer committer(&store);
+    constexpr int kPerThread = 200;
+    std::thread submitter([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        committer.Submit([](Transaction& txn) { return Increment(txn, "n"); },
+                         [&](absl::Status status) {
+                           EXPECT_TRUE(status.ok()) << status;
+                           done.fetch_add(1);
+                         });
+      }
+    });
+    std::thread runner([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        ASSERT_TRUE(committer.Run([](Transaction& txn) { return Increment(txn, "n"); }).ok());
+      }
+    });
+    submitter.join();
+    runner.join();
+  }
+  EXPECT_EQ(done.load(), 200);
+  EXPECT_EQ(store.Get("n")->value(), "400");
+}
+
 }  // namespace
 }  // namespace corematch::storage

@@ -1,16 +1,26 @@
 #include "services/publishing/publishing_service.h"
 
+#include "services/common/grpc_status.h"
 #include "services/common/status_macros.h"
 
 namespace corematch::publishing {
 
-grpc::Status PublishingServiceImpl::CreateSolution(grpc::ServerContext* context,
-                                                   const pb::CreateSolutionRequest* request,
-                                                   pb::Solution* response) {
-  return ServeAuthenticated(*authenticator_, *context, [&](const Caller& caller) -> absl::Status {
-    ASSIGN_OR_RETURN(*response, repository_->Create(caller, *request));
-    return absl::OkStatus();
-  });
+grpc::ServerUnaryReactor* PublishingServiceImpl::CreateSolution(
+    grpc::CallbackServerContext* context, const pb::CreateSolutionRequest* request,
+    pb::Solution* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<Caller> caller = AuthenticateCall(*authenticator_, *context);
+  if (!caller.ok()) {
+    reactor->Finish(ToGrpcStatus(caller.status()));
+    return reactor;
+  }
+  // gRPC keeps the request and the response until Finish.
+  repository_->StartCreate(*caller, *request,
+                           [reactor, response](absl::StatusOr<pb::Solution> solution) {
+                             if (solution.ok()) *response = *std::move(solution);
+                             reactor->Finish(ToGrpcStatus(solution.status()));
+                           });
+  return reactor;
 }
 
 grpc::ServerUnaryReactor* PublishingServiceImpl::GetSolution(grpc::CallbackServerContext* context,

@@ -112,21 +112,43 @@ SolutionRepository::SolutionRepository(storage::KvStore* store, Clock* clock, Id
                                        std::unique_ptr<ChangeFeed> feed)
     : store_(store), committer_(store), clock_(clock), ids_(ids), feed_(std::move(feed)) {}
 
-absl::Status SolutionRepository::Save(storage::Transaction& txn, pb::Solution& solution,
-                                      pb::ChangeType type) {
+SolutionRepository::EncodedSolution SolutionRepository::Encode(pb::Solution& solution,
+                                                               pb::ChangeType type) {
   solution.clear_etag();  // Hashed without a copy (etag.h).
   solution.set_etag(ComputeEtag(solution));
-  txn.Put(ResourceKey(kCollection, solution.name().substr(kCollection.size() + 1)),
-          solution.SerializeAsString());
+  EncodedSolution encoded{.record = solution.SerializeAsString(), .event = {}};
   pb::WatchChangesResponse event;
   event.set_type(type);
   *event.mutable_solution() = solution;
   *event.mutable_commit_time() = solution.update_time();
-  return feed_->Append(txn, event.SerializeAsString()).status();
+  encoded.event = event.SerializeAsString();
+  return encoded;
 }
 
-absl::StatusOr<pb::Solution> SolutionRepository::Create(const Caller& caller,
-                                                        const pb::CreateSolutionRequest& request) {
+absl::Status SolutionRepository::Store(storage::Transaction& txn, const pb::Solution& solution,
+                                       const EncodedSolution& encoded) {
+  txn.Put(ResourceKey(kCollection, solution.name().substr(kCollection.size() + 1)), encoded.record);
+  return feed_->Append(txn, encoded.event).status();
+}
+
+absl::Status SolutionRepository::Save(storage::Transaction& txn, pb::Solution& solution,
+                                      pb::ChangeType type) {
+  return Store(txn, solution, Encode(solution, type));
+}
+
+struct SolutionRepository::CreateCall {
+  Caller caller;
+  const pb::CreateSolutionRequest* request;
+  // The new solution, made before the transaction (which then only checks
+  // and writes, one group member after another); a retry's earlier one
+  // after it.
+  pb::Solution solution;
+  EncodedSolution encoded;
+  absl::Time create_time;
+};
+
+absl::StatusOr<std::shared_ptr<SolutionRepository::CreateCall>> SolutionRepository::PrepareCreate(
+    const Caller& caller, const pb::CreateSolutionRequest& request) {
   FieldViolations violations;
   ValidateSolution(request.solution(), violations);
   ValidateRequestId(request.request_id(), "request_id", violations);
@@ -140,39 +162,71 @@ absl::StatusOr<pb::Solution> SolutionRepository::Create(const Caller& caller,
   }
   RETURN_IF_ERROR(violations.ToStatus());
 
-  pb::Solution solution;
-  RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) -> absl::Status {
-    ASSIGN_OR_RETURN(auto earlier,
-                     FindEarlierResponse(txn, caller.id(), "CreateSolution", request.request_id()));
-    if (earlier.has_value()) {
-      solution.ParseFromString(*earlier);
-      return absl::OkStatus();
-    }
-    const std::string id = ids_->NewId();
-    const absl::Time now = clock_->Now();
-    solution = request.solution();
-    NormalizeSolution(solution);
-    solution.set_name(ResourceKey(kCollection, id));
-    solution.set_owner(owner);
-    solution.clear_withdraw_reason();
-    solution.clear_withdraw_time();
-    *solution.mutable_create_time() = ToProtoTime(now);
-    *solution.mutable_update_time() = ToProtoTime(now);
-    if (request.publish()) {
-      solution.set_state(pb::SOLUTION_STATE_PUBLISHED);
-      *solution.mutable_publish_time() = ToProtoTime(now);
-    } else {
-      solution.set_state(pb::SOLUTION_STATE_DRAFT);
-      solution.clear_publish_time();
-    }
-    RETURN_IF_ERROR(CheckDerivedFrom(txn, solution));
-    RETURN_IF_ERROR(Save(txn, solution, pb::CHANGE_TYPE_CREATED));
-    txn.Put(CreateTimeIndexKey(kCollection, now, id), "");
-    RememberResponse(txn, caller.id(), "CreateSolution", request.request_id(),
-                     solution.SerializeAsString());
+  auto call = std::make_shared<CreateCall>();
+  call->caller = caller;
+  call->request = &request;
+  call->create_time = clock_->Now();
+  pb::Solution& solution = call->solution;
+  solution = request.solution();
+  NormalizeSolution(solution);
+  solution.set_name(ResourceKey(kCollection, ids_->NewId()));
+  solution.set_owner(owner);
+  solution.clear_withdraw_reason();
+  solution.clear_withdraw_time();
+  *solution.mutable_create_time() = ToProtoTime(call->create_time);
+  *solution.mutable_update_time() = ToProtoTime(call->create_time);
+  if (request.publish()) {
+    solution.set_state(pb::SOLUTION_STATE_PUBLISHED);
+    *solution.mutable_publish_time() = ToProtoTime(call->create_time);
+  } else {
+    solution.set_state(pb::SOLUTION_STATE_DRAFT);
+    solution.clear_publish_time();
+  }
+  call->encoded = Encode(solution, pb::CHANGE_TYPE_CREATED);
+  return call;
+}
+
+absl::Status SolutionRepository::RunCreate(storage::Transaction& txn, CreateCall& call) {
+  const std::string& request_id = call.request->request_id();
+  ASSIGN_OR_RETURN(auto earlier,
+                   FindEarlierResponse(txn, call.caller.id(), "CreateSolution", request_id));
+  if (earlier.has_value()) {
+    call.solution.ParseFromString(*earlier);
     return absl::OkStatus();
-  }));
-  return solution;
+  }
+  RETURN_IF_ERROR(CheckDerivedFrom(txn, call.solution));
+  RETURN_IF_ERROR(Store(txn, call.solution, call.encoded));
+  const absl::string_view id =
+      absl::string_view(call.solution.name()).substr(kCollection.size() + 1);
+  txn.Put(CreateTimeIndexKey(kCollection, call.create_time, id), "");
+  // The stored response is the record itself.
+  RememberResponse(txn, call.caller.id(), "CreateSolution", request_id, call.encoded.record);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<pb::Solution> SolutionRepository::Create(const Caller& caller,
+                                                        const pb::CreateSolutionRequest& request) {
+  ASSIGN_OR_RETURN(std::shared_ptr<CreateCall> call, PrepareCreate(caller, request));
+  RETURN_IF_ERROR(committer_.Run([&](storage::Transaction& txn) { return RunCreate(txn, *call); }));
+  return std::move(call->solution);
+}
+
+void SolutionRepository::StartCreate(const Caller& caller, const pb::CreateSolutionRequest& request,
+                                     SolutionCallback done) {
+  absl::StatusOr<std::shared_ptr<CreateCall>> call = PrepareCreate(caller, request);
+  if (!call.ok()) {
+    done(call.status());
+    return;
+  }
+  committer_.Submit(
+      [this, call = *call](storage::Transaction& txn) { return RunCreate(txn, *call); },
+      [call = *call, done = std::move(done)](absl::Status status) {
+        if (!status.ok()) {
+          done(std::move(status));
+        } else {
+          done(std::move(call->solution));
+        }
+      });
 }
 
 absl::StatusOr<pb::Solution> SolutionRepository::Get(const Caller& caller, absl::string_view name) {

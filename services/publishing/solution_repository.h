@@ -12,6 +12,7 @@
 #ifndef COREMATCH_SERVICES_PUBLISHING_SOLUTION_REPOSITORY_H_
 #define COREMATCH_SERVICES_PUBLISHING_SOLUTION_REPOSITORY_H_
 
+#include <functional>
 #include <memory>
 
 #include "absl/status/statusor.h"
@@ -33,8 +34,17 @@ class SolutionRepository {
   static absl::StatusOr<std::unique_ptr<SolutionRepository>> Open(storage::KvStore* store,
                                                                   Clock* clock, IdGenerator* ids);
 
+  // Told a call's outcome; see StartCreate.
+  using SolutionCallback = std::function<void(absl::StatusOr<pb::Solution>)>;
+
   absl::StatusOr<pb::Solution> Create(const Caller& caller,
                                       const pb::CreateSolutionRequest& request);
+  // Create without waiting for the disk: `done` is told the outcome (on the
+  // committer's thread once the solution is durable, at once for a request
+  // that fails validation) and must not block. `request` must stay valid
+  // until then.
+  void StartCreate(const Caller& caller, const pb::CreateSolutionRequest& request,
+                   SolutionCallback done);
   absl::StatusOr<pb::Solution> Get(const Caller& caller, absl::string_view name);
   absl::StatusOr<pb::ListSolutionsResponse> List(const Caller& caller,
                                                  const pb::ListSolutionsRequest& request);
@@ -51,6 +61,15 @@ class SolutionRepository {
   SolutionRepository(storage::KvStore* store, Clock* clock, IdGenerator* ids,
                      std::unique_ptr<ChangeFeed> feed);
 
+  struct CreateCall;
+  // Validates a create request; the call to run if it is valid.
+  absl::StatusOr<std::shared_ptr<CreateCall>> PrepareCreate(
+      const Caller& caller, const pb::CreateSolutionRequest& request);
+  // The create's transaction: unless the request id was seen before, the
+  // prepared solution stored with its feed event, its index entry and its
+  // request-id record.
+  absl::Status RunCreate(storage::Transaction& txn, CreateCall& call);
+
   // Runs a state change on an existing solution: loads it, checks owner and
   // etag, lets `change` edit it, then stores it with its feed event. A retry
   // with the same request id returns the first result.
@@ -59,7 +78,17 @@ class SolutionRepository {
       absl::string_view method, absl::string_view request_id, pb::ChangeType change_type,
       const std::function<absl::Status(storage::Transaction&, pb::Solution&)>& change);
 
-  // Stores `solution` and appends its change event inside `txn`.
+  // A solution as stored: its record and its change event, serialised.
+  struct EncodedSolution {
+    std::string record;
+    std::string event;
+  };
+  // Sets `solution`'s etag and serialises it.
+  static EncodedSolution Encode(pb::Solution& solution, pb::ChangeType type);
+  // Stores the encoded `solution` and appends its change event inside `txn`.
+  absl::Status Store(storage::Transaction& txn, const pb::Solution& solution,
+                     const EncodedSolution& encoded);
+  // Encode, then Store.
   absl::Status Save(storage::Transaction& txn, pb::Solution& solution, pb::ChangeType type);
 
   storage::KvStore* const store_;

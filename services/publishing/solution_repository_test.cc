@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/errors.h"
@@ -113,6 +114,40 @@ TEST_F(SolutionRepositoryTest, RetryWithSameRequestIdCreatesOnce) {
   EXPECT_EQ(Feed().size(), 1u);
   request.set_request_id("not-a-uuid");
   EXPECT_THAT(repository_->Create(kMalmo, request), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+// What CreateSolution's gRPC handler does: hand the create over and be told.
+TEST_F(SolutionRepositoryTest, StartCreateTellsTheStoredSolutionOrTheRejection) {
+  pb::CreateSolutionRequest request;
+  *request.mutable_solution() = JobbForst();
+  request.set_request_id("5d0c6f3a-1b2e-4c7d-8e9f-0a1b2c3d4e5f");
+  absl::Notification told;
+  absl::StatusOr<pb::Solution> created;
+  repository_->StartCreate(kMalmo, request, [&](absl::StatusOr<pb::Solution> solution) {
+    created = std::move(solution);
+    told.Notify();
+  });
+  told.WaitForNotification();
+  ASSERT_THAT(created, IsOk());
+  EXPECT_EQ(created->owner(), kMalmo.organization);
+  EXPECT_FALSE(created->etag().empty());
+  absl::StatusOr<pb::Solution> stored = repository_->Get(kMalmo, created->name());
+  ASSERT_THAT(stored, IsOk());
+  EXPECT_EQ(stored->etag(), created->etag());
+  // A retry is told the first solution; nothing is created twice.
+  EXPECT_EQ(repository_->Create(kMalmo, request)->name(), created->name());
+  EXPECT_EQ(Feed().size(), 1u);
+
+  // A bad request is told at once, on the caller's thread, and stores nothing.
+  request.mutable_solution()->clear_title();
+  request.set_request_id("");
+  bool rejected = false;
+  repository_->StartCreate(kMalmo, request, [&](absl::StatusOr<pb::Solution> solution) {
+    EXPECT_THAT(solution, StatusIs(absl::StatusCode::kInvalidArgument));
+    rejected = true;
+  });
+  EXPECT_TRUE(rejected);
+  EXPECT_EQ(Feed().size(), 1u);
 }
 
 TEST_F(SolutionRepositoryTest, PublishUpdateWithdrawLifecycle) {
