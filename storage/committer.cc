@@ -23,7 +23,10 @@ constexpr size_t kMaxGroupSize = 256;
 }  // namespace
 
 Committer::Committer(KvStore* store, WriteOptions options)
-    : store_(store), options_(options), commit_thread_([this] { CommitLoop(); }) {}
+    : store_(store),
+      options_(options),
+      tell_thread_([this] { TellLoop(); }),
+      commit_thread_([this] { CommitLoop(); }) {}
 
 Committer::~Committer() {
   {
@@ -31,10 +34,15 @@ Committer::~Committer() {
     stopping_ = true;
   }
   commit_thread_.join();
+  {
+    absl::MutexLock lock(&outcomes_mutex_);
+    outcomes_stopping_ = true;
+  }
+  tell_thread_.join();
 }
 
 absl::Status Committer::Run(const TransactionFn& fn) {
-  // Shared with the done function, which the commit thread keeps until after
+  // Shared with the done function, which the telling thread keeps until after
   // it has unlocked the mutex: Run may return (and drop its share) as soon as
   // the status is set.
   struct Outcome {
@@ -105,7 +113,24 @@ void Committer::CommitGroup(std::vector<Pending>& group) {
     if (statuses[i].ok()) {
       for (auto& fn : on_commits[i]) fn();
     }
-    group[i].done(std::move(statuses[i]));
+  }
+  absl::MutexLock lock(&outcomes_mutex_);
+  for (size_t i = 0; i < group.size(); ++i) {
+    outcomes_.push_back({std::move(group[i].done), std::move(statuses[i])});
+  }
+}
+
+void Committer::TellLoop() {
+  std::deque<Outcome> telling;
+  for (;;) {
+    {
+      absl::MutexLock lock(&outcomes_mutex_);
+      outcomes_mutex_.Await(absl::Condition(this, &Committer::HasOutcomesOrStopping));
+      if (outcomes_.empty()) return;  // Stopping, and everyone told.
+      telling.swap(outcomes_);
+    }
+    for (Outcome& outcome : telling) outcome.done(std::move(outcome.status));
+    telling.clear();
   }
 }
 

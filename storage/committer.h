@@ -74,8 +74,9 @@ class Transaction {
 class Committer {
  public:
   using TransactionFn = std::function<absl::Status(Transaction&)>;
-  // Told the transaction's outcome, as Run returns it, on the commit thread
-  // after its OnCommit functions: it must not block.
+  // Told the transaction's outcome, as Run returns it, after its OnCommit
+  // functions, on a thread that tells one caller after another in commit
+  // order: it must not block.
   using DoneFn = std::function<void(absl::Status)>;
 
   // `store` is not owned and must outlive the committer.
@@ -96,20 +97,37 @@ class Committer {
     DoneFn done;
   };
 
+  struct Outcome {
+    DoneFn done;
+    absl::Status status;
+  };
+
   bool HasWorkOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
     return stopping_ || !queue_.empty();
   }
+  bool HasOutcomesOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(outcomes_mutex_) {
+    return outcomes_stopping_ || !outcomes_.empty();
+  }
   // The commit thread: takes what is queued as a group, commits it, repeats.
   void CommitLoop();
-  // Runs the group's transactions, writes them as one batch, and tells each
-  // its outcome.
+  // Runs the group's transactions, writes them as one batch, and queues each
+  // outcome to be told.
   void CommitGroup(std::vector<Pending>& group);
+  // The telling thread. Telling a caller may cost as much as a transaction
+  // (a gRPC handler sends its answer there), so the commit thread leaves it
+  // and goes on to write the next group meanwhile.
+  void TellLoop();
 
   KvStore* const store_;
   const WriteOptions options_;
   absl::Mutex mutex_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mutex_);
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  absl::Mutex outcomes_mutex_;
+  std::deque<Outcome> outcomes_ ABSL_GUARDED_BY(outcomes_mutex_);
+  bool outcomes_stopping_ ABSL_GUARDED_BY(outcomes_mutex_) = false;
+  // Started last: they use all of the above.
+  std::thread tell_thread_;
   std::thread commit_thread_;
 };
 
