@@ -6,6 +6,7 @@
 #include <set>
 
 #include "services/common/proto_time.h"
+#include "services/matching/service/fetched_solutions.h"
 #include "services/matching/service/match_state.h"
 
 namespace corematch::matching {
@@ -28,17 +29,6 @@ SolutionFetcher OnlyThis(const publishing_pb::Solution& solution) {
 
 }  // namespace
 
-SolutionFetcher StoreFetcher(storage::KvStore* store, const publishing_pb::Solution* fresh) {
-  return [store, fresh](absl::string_view name) -> std::optional<SolutionRecord> {
-    if (fresh != nullptr && fresh->name() == name) return ToSolutionRecord(*fresh);
-    absl::StatusOr<std::optional<publishing_pb::Solution>> solution =
-        LoadProto<publishing_pb::Solution>(*store, keys::Solution(IdOf(name)));
-    // Only the explanation's quotes are lost when the store cannot answer.
-    if (!solution.ok() || !solution->has_value()) return std::nullopt;
-    return ToSolutionRecord(**solution);
-  };
-}
-
 bool IsLive(const adoption_pb::AdoptionRequest& request, absl::Time now) {
   if (request.state() != adoption_pb::ADOPTION_REQUEST_STATE_OPEN) return false;
   return !request.has_expire_time() || FromProtoTime(request.expire_time()) > now;
@@ -46,18 +36,17 @@ bool IsLive(const adoption_pb::AdoptionRequest& request, absl::Time now) {
 
 absl::StatusOr<MatchPlan> MatchPlanner::ForRequest(const adoption_pb::AdoptionRequest& request) {
   const std::string request_id(IdOf(request.name()));
+  FetchedSolutions fetched(store_);
   const std::vector<RankedSolution> ranked =
-      engine_->Match(NeedQueryFor(request), StoreFetcher(store_, nullptr));
+      engine_->Match(NeedQueryFor(request), fetched.Fetcher());
   MatchPlan plan;
   std::set<std::string> ranked_ids;
   for (const RankedSolution& r : ranked) {
     const std::string solution_id(IdOf(r.name));
-    ASSIGN_OR_RETURN(std::optional<publishing_pb::Solution> solution,
-                     LoadProto<publishing_pb::Solution>(*store_, keys::Solution(solution_id)));
-    if (!solution.has_value()) continue;
+    ASSIGN_OR_RETURN(const publishing_pb::Solution* solution, fetched.Find(solution_id));
+    if (solution == nullptr) continue;
     ranked_ids.insert(solution_id);
-    plan.upserts.push_back(
-        {request, *std::move(solution), r.score, ToProtoExplanation(r.explanation)});
+    plan.upserts.push_back({request, *solution, r.score, ToProtoExplanation(r.explanation)});
   }
   ASSIGN_OR_RETURN(std::vector<std::string> existing,
                    ScanIds(*store_, keys::ByRequestPrefix(request_id)));

@@ -62,10 +62,6 @@ struct MatchPlan {
   std::string deactivate_action;
 };
 
-// Looks up solutions in `store` for explanations; `fresh` (may be null) is
-// a solution being applied and not yet stored, which wins over the store.
-SolutionFetcher StoreFetcher(storage::KvStore* store, const publishing_pb::Solution* fresh);
-
 // Whether `request` is matched: open and not expired at `now`.
 bool IsLive(const adoption_pb::AdoptionRequest& request, absl::Time now);
 

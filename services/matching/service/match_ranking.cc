@@ -29,13 +29,12 @@ absl::StatusOr<bool> MatchRanking::MatchExists(absl::string_view match_id) {
 }
 
 absl::Status MatchRanking::FillSolutions(
-    const std::vector<RankedSolution>& ranked, absl::string_view request_id,
-    google::protobuf::RepeatedPtrField<pb::ScoredSolution>* out) {
+    const std::vector<RankedSolution>& ranked, FetchedSolutions& fetched,
+    absl::string_view request_id, google::protobuf::RepeatedPtrField<pb::ScoredSolution>* out) {
   for (const RankedSolution& r : ranked) {
     const absl::string_view solution_id = IdOf(r.name);
-    ASSIGN_OR_RETURN(std::optional<publishing_pb::Solution> solution,
-                     repository_->FindSolution(solution_id));
-    if (!solution.has_value()) continue;
+    ASSIGN_OR_RETURN(const publishing_pb::Solution* solution, fetched.Find(solution_id));
+    if (solution == nullptr) continue;
     pb::ScoredSolution* scored = out->Add();
     scored->set_solution(r.name);
     scored->set_title(solution->title());
@@ -65,12 +64,13 @@ absl::StatusOr<pb::MatchAdoptionRequestResponse> MatchRanking::MatchAdoptionRequ
   ApplySolutionFilter(request.filter(), "filter", need, violations);
   RETURN_IF_ERROR(violations.ToStatus());
 
-  const std::vector<RankedSolution> ranked =
-      repository_->engine().Match(need, StoreFetcher(&repository_->store(), /*fresh=*/nullptr));
+  FetchedSolutions fetched(&repository_->store());
+  const std::vector<RankedSolution> ranked = repository_->engine().Match(need, fetched.Fetcher());
   pb::MatchAdoptionRequestResponse response;
   // Only those who may see the request's matches are told of them.
   const bool sees_matches = caller.CanModify(stored->requester());
-  RETURN_IF_ERROR(FillSolutions(ranked, sees_matches ? id : "", response.mutable_solutions()));
+  RETURN_IF_ERROR(
+      FillSolutions(ranked, fetched, sees_matches ? id : "", response.mutable_solutions()));
   return response;
 }
 
@@ -98,9 +98,9 @@ absl::StatusOr<pb::MatchTextResponse> MatchRanking::MatchText(const Caller&,
 
   pb::MatchTextResponse response;
   response.set_language(need.language);
-  const std::vector<RankedSolution> ranked =
-      repository_->engine().Match(need, StoreFetcher(&repository_->store(), /*fresh=*/nullptr));
-  RETURN_IF_ERROR(FillSolutions(ranked, "", response.mutable_solutions()));
+  FetchedSolutions fetched(&repository_->store());
+  const std::vector<RankedSolution> ranked = repository_->engine().Match(need, fetched.Fetcher());
+  RETURN_IF_ERROR(FillSolutions(ranked, fetched, "", response.mutable_solutions()));
   return response;
 }
 

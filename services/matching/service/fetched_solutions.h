@@ -1,0 +1,53 @@
+// services/matching/service/fetched_solutions.h
+//
+// FetchedSolutions: the solutions one ranking's explanations were built from,
+// loaded from matching's store once. The engine fetches its winners' texts to
+// quote them; the answer (or the match plan) built next needs the same
+// solutions again, and reads them here instead of loading and parsing each a
+// second time (an eighth of a MatchAdoptionRequest's time at 20,000
+// solutions; docs/benchmarks.md).
+//
+//   FetchedSolutions fetched(&store);
+//   auto ranked = engine.Match(need, fetched.Fetcher());
+//   for (const RankedSolution& r : ranked) ... fetched.Find(IdOf(r.name)) ...
+//
+// Not thread-safe: one per ranking.
+#ifndef COREMATCH_SERVICES_MATCHING_SERVICE_FETCHED_SOLUTIONS_H_
+#define COREMATCH_SERVICES_MATCHING_SERVICE_FETCHED_SOLUTIONS_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "corematch/publishing/v1/publishing.pb.h"
+#include "services/matching/engine/matching_engine.h"
+#include "storage/kv_store.h"
+
+namespace corematch::matching {
+
+class FetchedSolutions {
+ public:
+  // `store` is not owned and must outlive this.
+  explicit FetchedSolutions(storage::KvStore* store) : store_(store) {}
+  FetchedSolutions(const FetchedSolutions&) = delete;
+  FetchedSolutions& operator=(const FetchedSolutions&) = delete;
+
+  // For MatchingEngine::Match: looks solutions up by name, remembering what
+  // it loads; a solution the store cannot give is only left unquoted. Valid
+  // while this lives.
+  SolutionFetcher Fetcher();
+
+  // The solution with `id`: as fetched, else from the store; nullptr if it
+  // is not there. Valid while this lives.
+  absl::StatusOr<const publishing::v1::Solution*> Find(absl::string_view id);
+
+ private:
+  storage::KvStore* const store_;
+  absl::flat_hash_map<std::string, publishing::v1::Solution> loaded_;  // by id
+};
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_SERVICE_FETCHED_SOLUTIONS_H_

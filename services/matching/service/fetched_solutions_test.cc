@@ -1,0 +1,59 @@
+#include "services/matching/service/fetched_solutions.h"
+
+#include "gtest/gtest.h"
+#include "services/common/testing/status_matchers.h"
+#include "services/matching/service/match_store.h"
+#include "storage/memory_kv_store.h"
+
+namespace corematch::matching {
+namespace {
+
+using ::corematch::testing::IsOk;
+
+void Put(storage::KvStore& store, const publishing::v1::Solution& solution) {
+  storage::WriteBatch batch;
+  batch.Put(keys::Solution(IdOf(solution.name())), solution.SerializeAsString());
+  ASSERT_THAT(store.Write(batch, {}), IsOk());
+}
+
+TEST(FetchedSolutionsTest, WhatTheFetcherLoadedIsFoundWithoutTheStore) {
+  storage::MemoryKvStore store;
+  publishing::v1::Solution jobb;
+  jobb.set_name("solutions/jobbforst");
+  jobb.set_title("Jobb Först");
+  jobb.set_language("sv");
+  Put(store, jobb);
+
+  FetchedSolutions fetched(&store);
+  SolutionFetcher fetch = fetched.Fetcher();
+  std::optional<SolutionRecord> record = fetch("solutions/jobbforst");
+  ASSERT_TRUE(record.has_value());
+  EXPECT_EQ(record->title, "Jobb Först");
+  EXPECT_FALSE(fetch("solutions/unknown").has_value());
+
+  // Gone from the store: only a remembered copy can answer now.
+  storage::WriteBatch erase;
+  erase.Delete(keys::Solution("jobbforst"));
+  ASSERT_THAT(store.Write(erase, {}), IsOk());
+  absl::StatusOr<const publishing::v1::Solution*> found = fetched.Find("jobbforst");
+  ASSERT_THAT(found, IsOk());
+  ASSERT_NE(*found, nullptr);
+  EXPECT_EQ((*found)->language(), "sv");
+  EXPECT_EQ(*fetched.Find("unknown"), nullptr);
+}
+
+TEST(FetchedSolutionsTest, FindLoadsWhatTheFetcherWasNotAskedFor) {
+  storage::MemoryKvStore store;
+  publishing::v1::Solution homework;
+  homework.set_name("solutions/homework");
+  homework.set_title("Homework cafe");
+  Put(store, homework);
+  FetchedSolutions fetched(&store);
+  absl::StatusOr<const publishing::v1::Solution*> found = fetched.Find("homework");
+  ASSERT_THAT(found, IsOk());
+  ASSERT_NE(*found, nullptr);
+  EXPECT_EQ((*found)->title(), "Homework cafe");
+}
+
+}  // namespace
+}  // namespace corematch::matching
