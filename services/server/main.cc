@@ -57,13 +57,6 @@ sigset_t BlockShutdownSignals() {
   return signals;
 }
 
-// gRPC 1.51's default poller on Linux (epoll1) lets one thread at a time
-// handle the sockets: on two cores a server then tops out at about 12,000
-// empty calls a second at one core busy, where the portable poll() engine
-// reaches 18,000-25,000 (docs/benchmarks.md). An operator's own
-// GRPC_POLL_STRATEGY still wins. Must run before gRPC initialises.
-void PreferPollEngine() { setenv("GRPC_POLL_STRATEGY", "poll", /*overwrite=*/0); }
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,7 +66,6 @@ int main(int argc, char** argv) {
   // included) would also update a global deadlock graph: a cost on every call
   // that the tests, not a production server, are for.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  PreferPollEngine();
   sigset_t signals = BlockShutdownSignals();
 
   corematch::server::ServerOptions options;
