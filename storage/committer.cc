@@ -42,19 +42,30 @@ Committer::~Committer() {
 }
 
 absl::Status Committer::Run(const TransactionFn& fn) {
-  // Shared with the done function, which the telling thread keeps until after
-  // it has unlocked the mutex: Run may return (and drop its share) as soon as
+  // Shared with the done function, which whoever commits keeps until after it
+  // has unlocked the mutex: Run may return (and drop its share) as soon as
   // the status is set.
   struct Outcome {
     absl::Mutex mutex;
     std::optional<absl::Status> status ABSL_GUARDED_BY(mutex);
   };
   auto outcome = std::make_shared<Outcome>();
-  Submit([&fn](Transaction& txn) { return fn(txn); },
-         [outcome](absl::Status status) {
-           absl::MutexLock lock(&outcome->mutex);
-           outcome->status = std::move(status);
-         });
+  {
+    absl::MutexLock lock(&mutex_);
+    queue_.push_back({[&fn](Transaction& txn) { return fn(txn); },
+                      [outcome](absl::Status status) {
+                        absl::MutexLock lock(&outcome->mutex);
+                        outcome->status = std::move(status);
+                      },
+                      /*tell_inline=*/true});
+    if (!committing_) {
+      std::vector<Pending> group = TakeGroup();
+      mutex_.Unlock();
+      CommitGroup(group);
+      mutex_.Lock();
+      committing_ = false;
+    }
+  }
   absl::MutexLock lock(&outcome->mutex);
   outcome->mutex.Await(absl::Condition(
       +[](std::optional<absl::Status>* status) { return status->has_value(); }, &outcome->status));
@@ -63,24 +74,32 @@ absl::Status Committer::Run(const TransactionFn& fn) {
 
 void Committer::Submit(TransactionFn fn, DoneFn done) {
   absl::MutexLock lock(&mutex_);
-  queue_.push_back({std::move(fn), std::move(done)});
+  queue_.push_back({std::move(fn), std::move(done), /*tell_inline=*/false});
+}
+
+std::vector<Committer::Pending> Committer::TakeGroup() {
+  std::vector<Pending> group;
+  while (!queue_.empty() && group.size() < kMaxGroupSize) {
+    group.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+  committing_ = true;
+  return group;
 }
 
 void Committer::CommitLoop() {
-  std::vector<Pending> group;
   for (;;) {
+    std::vector<Pending> group;
     {
       absl::MutexLock lock(&mutex_);
-      mutex_.Await(absl::Condition(this, &Committer::HasWorkOrStopping));
+      mutex_.Await(absl::Condition(this, &Committer::MayCommit));
       if (queue_.empty()) return;  // Stopping, and everything committed.
-      while (!queue_.empty() && group.size() < kMaxGroupSize) {
-        group.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
+      group = TakeGroup();
     }
     // Transactions arriving meanwhile queue up for the next group.
     CommitGroup(group);
-    group.clear();
+    absl::MutexLock lock(&mutex_);
+    committing_ = false;
   }
 }
 
@@ -108,16 +127,21 @@ void Committer::CommitGroup(std::vector<Pending>& group) {
   }
   const absl::Status write_status =
       batch.empty() ? absl::OkStatus() : store_->Write(batch, options_);
+  std::vector<Outcome> to_tell;
   for (size_t i = 0; i < group.size(); ++i) {
     if (statuses[i].ok() && !write_status.ok()) statuses[i] = write_status;
     if (statuses[i].ok()) {
       for (auto& fn : on_commits[i]) fn();
     }
+    if (group[i].tell_inline) {
+      group[i].done(std::move(statuses[i]));
+    } else {
+      to_tell.push_back({std::move(group[i].done), std::move(statuses[i])});
+    }
   }
+  if (to_tell.empty()) return;
   absl::MutexLock lock(&outcomes_mutex_);
-  for (size_t i = 0; i < group.size(); ++i) {
-    outcomes_.push_back({std::move(group[i].done), std::move(statuses[i])});
-  }
+  for (Outcome& outcome : to_tell) outcomes_.push_back(std::move(outcome));
 }
 
 void Committer::TellLoop() {

@@ -5,11 +5,13 @@
 // joins the next group, and the group is made durable with a single fsync.
 // This is how a service gets serializable updates (etag checks, request-id
 // de-duplication, change-feed sequence numbers in commit order) and still
-// acknowledges thousands of durable writes a second. Groups are run and
-// written by a thread of the committer's own, so a caller need not wait on the
-// fsync: Submit hands a transaction over and is told when it is durable (what
-// a server answering on gRPC's callback API needs: no thread of its few
-// blocks on the disk), Run waits for it.
+// acknowledges thousands of durable writes a second. Run waits for its
+// transaction: when no group is being committed it commits one itself, on its
+// own thread, as a lone writer wants; otherwise it waits for the group that
+// takes it in. Submit hands a transaction over and is told when it is durable,
+// without waiting (what a server answering on gRPC's callback API needs: no
+// thread of its few blocks on the disk); such transactions are committed by a
+// thread of the committer's own, or by a Run that finds them queued.
 //
 //   Committer committer(store);
 //   absl::Status status = committer.Run([&](Transaction& txn) -> absl::Status {
@@ -21,8 +23,7 @@
 //
 // Run returns once the transaction's writes are on stable storage, or with the
 // transaction's own error (its writes discarded), or with the store's error.
-// Thread-safe. Transactions run on the commit thread: they must not call the
-// committer themselves.
+// Thread-safe. Transactions must not call the committer themselves.
 #ifndef COREMATCH_STORAGE_COMMITTER_H_
 #define COREMATCH_STORAGE_COMMITTER_H_
 
@@ -95,6 +96,8 @@ class Committer {
   struct Pending {
     TransactionFn fn;
     DoneFn done;
+    // Run's: told on the committing thread (it only wakes the caller).
+    bool tell_inline = false;
   };
 
   struct Outcome {
@@ -102,16 +105,18 @@ class Committer {
     absl::Status status;
   };
 
-  bool HasWorkOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-    return stopping_ || !queue_.empty();
+  bool MayCommit() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    return !committing_ && (stopping_ || !queue_.empty());
   }
+  // The queue's front, up to the largest group; marks a group as committing.
+  std::vector<Pending> TakeGroup() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   bool HasOutcomesOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(outcomes_mutex_) {
     return outcomes_stopping_ || !outcomes_.empty();
   }
   // The commit thread: takes what is queued as a group, commits it, repeats.
   void CommitLoop();
-  // Runs the group's transactions, writes them as one batch, and queues each
-  // outcome to be told.
+  // Runs the group's transactions, writes them as one batch, and tells each
+  // its outcome (Run's at once, Submit's through the telling thread).
   void CommitGroup(std::vector<Pending>& group);
   // The telling thread. Telling a caller may cost as much as a transaction
   // (a gRPC handler sends its answer there), so the commit thread leaves it
@@ -122,6 +127,9 @@ class Committer {
   const WriteOptions options_;
   absl::Mutex mutex_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mutex_);
+  // A group is being committed (one at a time: the commit order is the
+  // order of the groups).
+  bool committing_ ABSL_GUARDED_BY(mutex_) = false;
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
   absl::Mutex outcomes_mutex_;
   std::deque<Outcome> outcomes_ ABSL_GUARDED_BY(outcomes_mutex_);

@@ -164,5 +164,23 @@ TEST(CommitterTest, SubmittedAndRunTransactionsAreSerializable) {
   EXPECT_EQ(store.Get("n")->value(), "400");
 }
 
+// A lone writer must not pay for a hand-over to the commit thread and back:
+// with nothing being committed, Run commits on its caller's own thread.
+TEST(CommitterTest, ARunThatFindsTheCommitterIdleCommitsOnItsOwnThread) {
+  MemoryKvStore store;
+  Committer committer(&store);
+  for (int i = 0; i < 20; ++i) {
+    std::thread::id ran_on;
+    ASSERT_TRUE(committer
+                    .Run([&](Transaction& txn) {
+                      ran_on = std::this_thread::get_id();
+                      txn.Put("k", "v");
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    EXPECT_EQ(ran_on, std::this_thread::get_id());
+  }
+}
+
 }  // namespace
 }  // namespace corematch::storage

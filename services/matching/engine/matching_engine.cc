@@ -306,6 +306,13 @@ void MatchingEngine::RemoveRequest(absl::string_view name) {
   requests_.side.ids.erase(it);
 }
 
+double MatchingEngine::Total(const Query& query, float bm25, const NeedFeatures& need,
+                             const SolutionFeatures& solution,
+                             std::vector<FactorExplanation>& factors) const {
+  const double context = options_.context ? ScoreContext(need, solution, factors) : 0.0;
+  return static_cast<double>(weights::kTextWeight) * Squash(bm25, query.text_half_point) + context;
+}
+
 Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& scored,
                                     const NeedFeatures& need, const SolutionFeatures& solution,
                                     const std::optional<SolutionRecord>& record) const {
@@ -325,8 +332,7 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
     term.contribution = c.score;
     e.terms.push_back(std::move(term));
   }
-  const double context = options_.context ? ScoreContext(need, solution, e.factors) : 0.0;
-  e.total = e.text_weight * e.text_score + context;
+  e.total = Total(query, scored.score, need, solution, e.factors);
   if (record.has_value()) {
     const Language language = ResolveLanguage(record->language, record->title);
     for (const CoreElementText& core : record->core_elements) {
@@ -418,27 +424,27 @@ std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
       candidates.emplace_back(std::move(s), solutions_.features[s.doc]);
     }
   }
-  std::vector<RankedSolution> ranked;
+  // Candidates are ranked by their total alone; only the winners are
+  // explained (building a hundred explanations was a quarter of a call).
+  std::vector<std::pair<double, size_t>> totals;  // total, candidate
+  std::vector<FactorExplanation> scratch;
   for (size_t i = 0; i < candidates.size(); ++i) {
+    scratch.clear();
+    totals.push_back(
+        {Total(query, candidates[i].first.score, features, candidates[i].second, scratch), i});
+  }
+  std::stable_sort(totals.begin(), totals.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (totals.size() > k) totals.resize(k);
+  std::vector<RankedSolution> ranked;
+  for (const auto& [total, i] : totals) {
     RankedSolution r;
     r.name = names[i];
-    r.explanation =
-        Explain(query, candidates[i].first, features, candidates[i].second, std::nullopt);
+    // The winners' texts are fetched, for core elements and preconditions.
+    const std::optional<SolutionRecord> record = fetch ? fetch(r.name) : std::nullopt;
+    r.explanation = Explain(query, candidates[i].first, features, candidates[i].second, record);
     r.score = r.explanation.total;
     ranked.push_back(std::move(r));
-  }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.score > b.score; });
-  if (ranked.size() > k) ranked.resize(k);
-  // Only the winners' texts are fetched, for core elements and preconditions.
-  for (RankedSolution& r : ranked) {
-    std::optional<SolutionRecord> record = fetch ? fetch(r.name) : std::nullopt;
-    if (!record.has_value()) continue;
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] != r.name) continue;
-      r.explanation = Explain(query, candidates[i].first, features, candidates[i].second, record);
-      break;
-    }
   }
   return ranked;
 }

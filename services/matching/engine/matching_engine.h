@@ -182,6 +182,10 @@ class MatchingEngine {
   std::vector<uint32_t> TargetGroupTerms(const std::vector<std::string>& groups,
                                          Language language) const;
   NeedFeatures FeaturesOfNeed(const NeedQuery& need, Language language) const;
+  // Text weight × the squashed BM25F score, plus the context factors (which
+  // are appended to `factors`): Explain's total, which the ranking orders by.
+  double Total(const Query& query, float bm25, const NeedFeatures& need,
+               const SolutionFeatures& solution, std::vector<FactorExplanation>& factors) const;
   Explanation Explain(const Query& query, const ScoredDocument& scored, const NeedFeatures& need,
                       const SolutionFeatures& solution,
                       const std::optional<SolutionRecord>& record) const;
