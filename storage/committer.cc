@@ -115,15 +115,17 @@ void Committer::CommitGroup(std::vector<Pending>& group) {
     statuses.push_back(pending.fn(txn));
     on_commits.emplace_back();
     if (!statuses.back().ok()) continue;
-    for (const auto& [key, value] : txn.writes()) {
-      if (value.has_value()) {
-        batch.Put(key, *value);
-      } else {
-        batch.Delete(key);
-      }
-      group_writes[key] = value;
-    }
+    for (auto& [key, value] : txn.writes()) group_writes[key] = std::move(value);
     on_commits.back() = std::move(txn.on_commit());
+  }
+  // The group's last value of each key: a key that several transactions
+  // wrote (a change feed's last sequence) is written once.
+  for (const auto& [key, value] : group_writes) {
+    if (value.has_value()) {
+      batch.Put(key, *value);
+    } else {
+      batch.Delete(key);
+    }
   }
   const absl::Status write_status =
       batch.empty() ? absl::OkStatus() : store_->Write(batch, options_);

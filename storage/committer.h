@@ -62,7 +62,8 @@ class Transaction {
   // Used to wake change-feed watchers; `fn` must not block.
   void OnCommit(std::function<void()> fn) { on_commit_.push_back(std::move(fn)); }
 
-  const Overlay& writes() const { return writes_; }
+  // The committer moves the writes out once the transaction has succeeded.
+  Overlay& writes() { return writes_; }
   std::vector<std::function<void()>>& on_commit() { return on_commit_; }
 
  private:

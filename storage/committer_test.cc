@@ -7,6 +7,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "storage/memory_kv_store.h"
 
@@ -162,6 +164,58 @@ TEST(CommitterTest, SubmittedAndRunTransactionsAreSerializable) {
   }
   EXPECT_EQ(done.load(), 200);
   EXPECT_EQ(store.Get("n")->value(), "400");
+}
+
+// The group's writes are stored as the transactions, one after another,
+// left them: a key's last write wins, a failed transaction's writes are not.
+TEST(CommitterTest, AGroupStoresEachKeyAsItsLastSuccessfulTransactionLeftIt) {
+  MemoryKvStore store;
+  {
+    Committer committer(&store);
+    absl::Notification queued;
+    // Holds the commit thread so that the four after it queue up as one group.
+    committer.Submit(
+        [&](Transaction& txn) {
+          queued.WaitForNotification();
+          txn.Put("k", "first group");
+          return absl::OkStatus();
+        },
+        [](absl::Status) {});
+    // Most likely taken by the commit thread by then; if not, the five form
+    // one group, which must come out the same.
+    absl::SleepFor(absl::Milliseconds(20));
+    committer.Submit(
+        [](Transaction& txn) {
+          txn.Put("k", "a");
+          txn.Put("j", "kept");
+          return absl::OkStatus();
+        },
+        [](absl::Status) {});
+    committer.Submit(
+        [](Transaction& txn) {
+          txn.Delete("k");
+          return absl::OkStatus();
+        },
+        [](absl::Status) {});
+    committer.Submit(
+        [](Transaction& txn) {
+          txn.Put("k", "b");
+          txn.Put("n", "1");
+          return absl::OkStatus();
+        },
+        [](absl::Status) {});
+    committer.Submit(
+        [](Transaction& txn) {
+          txn.Put("k", "from a failed transaction");
+          txn.Put("n", "2");
+          return absl::AbortedError("refused");
+        },
+        [](absl::Status) {});
+    queued.Notify();
+  }
+  EXPECT_EQ(store.Get("k")->value_or("absent"), "b");
+  EXPECT_EQ(store.Get("j")->value_or("absent"), "kept");
+  EXPECT_EQ(store.Get("n")->value_or("absent"), "1");
 }
 
 // A lone writer must not pay for a hand-over to the commit thread and back:

@@ -9,6 +9,16 @@
 #include "services/common/id_generator.h"
 
 namespace corematch {
+namespace {
+
+void AppendDeterministic(const google::protobuf::Message& message, std::string& bytes) {
+  google::protobuf::io::StringOutputStream stream(&bytes);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  message.SerializeToCodedStream(&coded);
+}
+
+}  // namespace
 
 std::string ComputeEtag(const google::protobuf::Message& resource) {
   const google::protobuf::FieldDescriptor* etag = resource.GetDescriptor()->FindFieldByName("etag");
@@ -22,13 +32,12 @@ std::string ComputeEtag(const google::protobuf::Message& resource) {
     copy->GetReflection()->ClearField(copy.get(), etag);
     hashed = copy.get();
   }
+  return ComputeEtagOfParts({hashed});
+}
+
+std::string ComputeEtagOfParts(std::initializer_list<const google::protobuf::Message*> parts) {
   std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    hashed->SerializeToCodedStream(&coded);
-  }
+  for (const google::protobuf::Message* part : parts) AppendDeterministic(*part, bytes);
   return Sha256Hex(bytes).substr(0, 20);
 }
 

@@ -6,6 +6,7 @@
 #ifndef COREMATCH_SERVICES_COMMON_ETAG_H_
 #define COREMATCH_SERVICES_COMMON_ETAG_H_
 
+#include <initializer_list>
 #include <string>
 
 #include "absl/status/status.h"
@@ -16,6 +17,11 @@ namespace corematch {
 
 // Computes the etag of `resource`, whose `etag` string field is skipped.
 std::string ComputeEtag(const google::protobuf::Message& resource);
+
+// The etag of content given as `parts`, each `message` serialised
+// deterministically, in order. For a resource whose etag hashes a view of it
+// rather than all of it, without copying the parts the view leaves as they are.
+std::string ComputeEtagOfParts(std::initializer_list<const google::protobuf::Message*> parts);
 
 // OK when `given` is empty (unconditional) or equals `current`; ABORTED with
 // reason ETAG_MISMATCH otherwise, telling the caller to read again.

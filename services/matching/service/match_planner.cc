@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <set>
+#include <utility>
 
 #include "services/common/proto_time.h"
 #include "services/matching/service/fetched_solutions.h"
@@ -167,15 +168,15 @@ absl::StatusOr<MatchPlan> MatchPlanner::Deactivation(absl::string_view prefix, b
   return plan;
 }
 
-absl::Status ExecutePlan(storage::Transaction& txn, MatchStore& matches, const MatchPlan& plan,
+absl::Status ExecutePlan(storage::Transaction& txn, MatchStore& matches, MatchPlan& plan,
                          absl::Time now) {
-  for (const MatchPlan::Upsert& u : plan.upserts) {
+  for (MatchPlan::Upsert& u : plan.upserts) {
     const std::string id = MatchId(IdOf(u.request.name()), IdOf(u.solution.name()));
     ASSIGN_OR_RETURN(std::optional<pb::Match> match, MatchStore::Load(txn, id));
     if (!match.has_value()) {
-      pb::Match created = NewMatch(u.request, u.solution, u.score, u.explanation, now);
+      pb::Match created = NewMatch(u.request, u.solution, u.score, std::move(u.explanation), now);
       RETURN_IF_ERROR(matches.Save(txn, created, pb::CHANGE_TYPE_CREATED, now));
-    } else if (Refresh(*match, u.request, u.solution, u.score, u.explanation, now)) {
+    } else if (Refresh(*match, u.request, u.solution, u.score, std::move(u.explanation), now)) {
       RETURN_IF_ERROR(matches.Save(txn, *match, pb::CHANGE_TYPE_UPDATED, now));
     }
   }

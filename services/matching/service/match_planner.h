@@ -109,8 +109,9 @@ class MatchPlanner {
   MatchingEngine* const engine_;
 };
 
-// Applies `plan` inside `txn` at `now`, merging with the stored matches.
-absl::Status ExecutePlan(storage::Transaction& txn, MatchStore& matches, const MatchPlan& plan,
+// Applies `plan` inside `txn` at `now`, merging with the stored matches. The
+// explanations move from the plan into the matches: a plan is executed once.
+absl::Status ExecutePlan(storage::Transaction& txn, MatchStore& matches, MatchPlan& plan,
                          absl::Time now);
 
 }  // namespace corematch::matching

@@ -1,5 +1,7 @@
 #include "services/matching/service/match_store.h"
 
+#include <memory>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "services/common/proto_time.h"
@@ -97,6 +99,14 @@ absl::Status MatchStore::CountStored(storage::KvStore& store) {
   return absl::OkStatus();
 }
 
+void MatchStore::StampEtag(pb::Match& match) {
+  // The explanation is set aside while the rest is hashed, then put back.
+  std::unique_ptr<pb::Explanation> explanation(match.release_explanation());
+  match.set_etag(MatchEtag(
+      match, explanation != nullptr ? *explanation : pb::Explanation::default_instance()));
+  match.set_allocated_explanation(explanation.release());
+}
+
 absl::StatusOr<std::optional<pb::Match>> MatchStore::Load(storage::Transaction& txn,
                                                           absl::string_view match_id) {
   return LoadProto<pb::Match>(txn, keys::Match(match_id));
@@ -119,18 +129,21 @@ void MatchStore::TrackConnected(storage::Transaction& txn, const pb::Match& matc
   }
 }
 
-absl::Status MatchStore::Announce(storage::Transaction& txn, const pb::Match& match,
-                                  pb::ChangeType type, absl::Time now) {
+absl::Status MatchStore::Announce(storage::Transaction& txn, pb::Match& match, pb::ChangeType type,
+                                  absl::Time now) {
   pb::WatchChangesResponse event;
   event.set_type(type);
-  *event.mutable_match() = match;
   *event.mutable_commit_time() = ToProtoTime(now);
-  return feed_->Append(txn, event.SerializeAsString()).status();
+  // Lent to the event while it is serialised rather than copied into it.
+  event.mutable_match()->Swap(&match);
+  const std::string bytes = event.SerializeAsString();
+  event.mutable_match()->Swap(&match);
+  return feed_->Append(txn, bytes).status();
 }
 
 absl::Status MatchStore::Save(storage::Transaction& txn, pb::Match& match, pb::ChangeType type,
                               absl::Time now) {
-  match.set_etag(MatchEtag(match));
+  StampEtag(match);
   const MatchKeys k = KeysOf(match);
   ASSIGN_OR_RETURN(std::optional<std::string> existing, txn.Get(k.match));
   if (!existing.has_value()) txn.OnCommit([count = count_] { ++*count; });
@@ -151,7 +164,7 @@ absl::Status MatchStore::Drop(storage::Transaction& txn, pb::Match match, absl::
   match.set_state(pb::MATCH_STATE_INACTIVE);
   AddHistory(match, kActionDropped, kMatchingActor, now);
   *match.mutable_update_time() = ToProtoTime(now);
-  match.set_etag(MatchEtag(match));
+  StampEtag(match);
   return Announce(txn, match, pb::CHANGE_TYPE_UPDATED, now);
 }
 

@@ -118,7 +118,10 @@ class MatchStore {
 
  private:
   void TrackConnected(storage::Transaction& txn, const pb::Match& match, bool connected);
-  absl::Status Announce(storage::Transaction& txn, const pb::Match& match, pb::ChangeType type,
+  // Sets `match`'s etag (MatchEtag), without copying its explanation.
+  static void StampEtag(pb::Match& match);
+  // Appends `match`'s change event; `match` is left as it was.
+  absl::Status Announce(storage::Transaction& txn, pb::Match& match, pb::ChangeType type,
                         absl::Time now);
 
   ChangeFeed* const feed_;

@@ -55,10 +55,12 @@ std::optional<pb::Match> ViewMatch(const Caller& caller, const Parties& parties,
   return match;
 }
 
-std::string MatchEtag(const pb::Match& match) {
+std::string MatchEtag(const pb::Match& match, const pb::Explanation& explanation) {
   pb::Match hashed = match;
+  hashed.clear_etag();
+  hashed.clear_explanation();
   HideRequester(hashed, match.adopter_organization());
-  return ComputeEtag(hashed);
+  return ComputeEtagOfParts({&hashed, &explanation});
 }
 
 }  // namespace corematch::matching

@@ -52,8 +52,11 @@ bool RequesterShownToOthers(adoption_pb::Visibility visibility);
 // A match's etag: its content without the requester's name (the
 // adopter_organization, and the adopter side's actor in stance and history),
 // so every view of it carries the same etag and the etag cannot be matched
-// against organisations' names to unmask an anonymous requester.
-std::string MatchEtag(const pb::Match& match);
+// against organisations' names to unmask an anonymous requester. The
+// explanation, most of a match's bytes and the same in every view, comes
+// apart from the rest so that it need not be copied: `match` is the match
+// without it (its etag field ignored).
+std::string MatchEtag(const pb::Match& match, const pb::Explanation& explanation);
 
 }  // namespace corematch::matching
 
