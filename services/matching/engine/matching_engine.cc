@@ -13,7 +13,7 @@ namespace {
 
 // How many candidates the text stage hands to context scoring: context can
 // lift a solution, but only among those whose text already fits.
-constexpr size_t kCandidateFactor = 5;
+constexpr size_t kCandidateFactor = 3;
 constexpr size_t kMinCandidates = 50;
 constexpr size_t kMaxTopK = 100;
 // Translations per source stem kept on the document side, to bound postings.
