@@ -3,6 +3,7 @@
 #include <atomic>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -172,45 +173,38 @@ TEST(CommitterTest, AGroupStoresEachKeyAsItsLastSuccessfulTransactionLeftIt) {
   MemoryKvStore store;
   {
     Committer committer(&store);
+    const auto submit = [&](Committer::TransactionFn fn) {
+      committer.Submit(std::move(fn), [](absl::Status) {});
+    };
     absl::Notification queued;
     // Holds the commit thread so that the four after it queue up as one group.
-    committer.Submit(
-        [&](Transaction& txn) {
-          queued.WaitForNotification();
-          txn.Put("k", "first group");
-          return absl::OkStatus();
-        },
-        [](absl::Status) {});
+    submit([&](Transaction& txn) {
+      queued.WaitForNotification();
+      txn.Put("k", "first group");
+      return absl::OkStatus();
+    });
     // Most likely taken by the commit thread by then; if not, the five form
     // one group, which must come out the same.
     absl::SleepFor(absl::Milliseconds(20));
-    committer.Submit(
-        [](Transaction& txn) {
-          txn.Put("k", "a");
-          txn.Put("j", "kept");
-          return absl::OkStatus();
-        },
-        [](absl::Status) {});
-    committer.Submit(
-        [](Transaction& txn) {
-          txn.Delete("k");
-          return absl::OkStatus();
-        },
-        [](absl::Status) {});
-    committer.Submit(
-        [](Transaction& txn) {
-          txn.Put("k", "b");
-          txn.Put("n", "1");
-          return absl::OkStatus();
-        },
-        [](absl::Status) {});
-    committer.Submit(
-        [](Transaction& txn) {
-          txn.Put("k", "from a failed transaction");
-          txn.Put("n", "2");
-          return absl::AbortedError("refused");
-        },
-        [](absl::Status) {});
+    submit([](Transaction& txn) {
+      txn.Put("k", "a");
+      txn.Put("j", "kept");
+      return absl::OkStatus();
+    });
+    submit([](Transaction& txn) {
+      txn.Delete("k");
+      return absl::OkStatus();
+    });
+    submit([](Transaction& txn) {
+      txn.Put("k", "b");
+      txn.Put("n", "1");
+      return absl::OkStatus();
+    });
+    submit([](Transaction& txn) {
+      txn.Put("k", "from a failed transaction");
+      txn.Put("n", "2");
+      return absl::AbortedError("refused");
+    });
     queued.Notify();
   }
   EXPECT_EQ(store.Get("k")->value_or("absent"), "b");
