@@ -2,6 +2,9 @@
 // API, etags and request ids, listing, and the live rankings.
 #include "services/matching/service/match_api.h"
 
+#include <map>
+#include <string>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/errors.h"
@@ -266,6 +269,34 @@ TEST_F(MatchApiTest, ListsBestFirstInPagesAndFiltersOnState) {
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(List(kRequester, "adoptionRequests/aarhusneed", "", -1),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+// Ranked, but its match not stored (as when the ranking races the feed):
+// the answer names only the matches that exist.
+TEST_F(MatchApiTest, MatchAdoptionRequestNamesNoMatchThatIsNotStored) {
+  Publish(Homework());
+  File(DanishNeed());
+  pb::MatchAdoptionRequestRequest request;
+  request.set_adoption_request("adoptionRequests/aarhusneed");
+  absl::StatusOr<pb::MatchAdoptionRequestResponse> ranked =
+      ranking().MatchAdoptionRequest(kRequester, request);
+  ASSERT_THAT(ranked, IsOk());
+  std::map<std::string, std::string> named;  // solution → match
+  for (const pb::ScoredSolution& s : ranked->solutions()) named[s.solution()] = s.match();
+  ASSERT_EQ(named["solutions/jobbforst"], kMatch);
+  ASSERT_EQ(named["solutions/homework"], "matches/aarhusneed-homework");
+
+  storage::WriteBatch forget;
+  forget.Delete(keys::Match("aarhusneed-homework"));
+  forget.Delete(absl::StrCat(keys::ByRequestPrefix("aarhusneed"), "homework"));
+  ASSERT_THAT(store_.Write(forget, {}), IsOk());
+  ranked = ranking().MatchAdoptionRequest(kRequester, request);
+  ASSERT_THAT(ranked, IsOk());
+  named.clear();
+  for (const pb::ScoredSolution& s : ranked->solutions()) named[s.solution()] = s.match();
+  EXPECT_EQ(named["solutions/jobbforst"], kMatch);
+  ASSERT_TRUE(named.contains("solutions/homework"));
+  EXPECT_EQ(named["solutions/homework"], "");
 }
 
 TEST_F(MatchApiTest, MatchAdoptionRequestRanksLiveAndNamesPersistedMatches) {
