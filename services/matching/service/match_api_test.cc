@@ -271,18 +271,26 @@ TEST_F(MatchApiTest, ListsBestFirstInPagesAndFiltersOnState) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+// Each solution of the Danish need's ranking, as its requester is answered,
+// with the match name the answer gives it.
+std::map<std::string, std::string> NamedMatches(MatchRanking ranking) {
+  pb::MatchAdoptionRequestRequest request;
+  request.set_adoption_request("adoptionRequests/aarhusneed");
+  absl::StatusOr<pb::MatchAdoptionRequestResponse> ranked =
+      ranking.MatchAdoptionRequest(kRequester, request);
+  EXPECT_THAT(ranked, IsOk());
+  std::map<std::string, std::string> named;
+  if (!ranked.ok()) return named;
+  for (const pb::ScoredSolution& s : ranked->solutions()) named[s.solution()] = s.match();
+  return named;
+}
+
 // Ranked, but its match not stored (as when the ranking races the feed):
 // the answer names only the matches that exist.
 TEST_F(MatchApiTest, MatchAdoptionRequestNamesNoMatchThatIsNotStored) {
   Publish(Homework());
   File(DanishNeed());
-  pb::MatchAdoptionRequestRequest request;
-  request.set_adoption_request("adoptionRequests/aarhusneed");
-  absl::StatusOr<pb::MatchAdoptionRequestResponse> ranked =
-      ranking().MatchAdoptionRequest(kRequester, request);
-  ASSERT_THAT(ranked, IsOk());
-  std::map<std::string, std::string> named;  // solution → match
-  for (const pb::ScoredSolution& s : ranked->solutions()) named[s.solution()] = s.match();
+  std::map<std::string, std::string> named = NamedMatches(ranking());
   ASSERT_EQ(named["solutions/jobbforst"], kMatch);
   ASSERT_EQ(named["solutions/homework"], "matches/aarhusneed-homework");
 
@@ -290,10 +298,7 @@ TEST_F(MatchApiTest, MatchAdoptionRequestNamesNoMatchThatIsNotStored) {
   forget.Delete(keys::Match("aarhusneed-homework"));
   forget.Delete(absl::StrCat(keys::ByRequestPrefix("aarhusneed"), "homework"));
   ASSERT_THAT(store_.Write(forget, {}), IsOk());
-  ranked = ranking().MatchAdoptionRequest(kRequester, request);
-  ASSERT_THAT(ranked, IsOk());
-  named.clear();
-  for (const pb::ScoredSolution& s : ranked->solutions()) named[s.solution()] = s.match();
+  named = NamedMatches(ranking());
   EXPECT_EQ(named["solutions/jobbforst"], kMatch);
   ASSERT_TRUE(named.contains("solutions/homework"));
   EXPECT_EQ(named["solutions/homework"], "");
