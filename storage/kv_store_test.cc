@@ -8,6 +8,7 @@
 #include "rocksdb/env.h"
 #include "storage/memory_kv_store.h"
 #include "storage/rocksdb_kv_store.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::storage {
 namespace {
@@ -105,10 +106,10 @@ TEST(RocksDbKvStoreTest, DataSurvivesReopen) {
 }
 
 TEST(RocksDbKvStoreTest, SecondOpenOfSameDirectoryFailsClearly) {
-  std::string dir = ::testing::TempDir() + "/kv_lock_test";
-  auto first = OpenRocksDbKvStore({.path = dir});
+  const testing::TempDir dir;
+  auto first = OpenRocksDbKvStore({.path = dir.path()});
   ASSERT_TRUE(first.ok()) << first.status();
-  auto second = OpenRocksDbKvStore({.path = dir});
+  auto second = OpenRocksDbKvStore({.path = dir.path()});
   EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition) << second.status();
 }
 

@@ -28,6 +28,7 @@
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::cli {
 namespace {
@@ -278,7 +279,8 @@ TEST_F(CliServerTest, LoadReportsFailedRows) {
   for (int i = 0; i < 3; ++i)
     rows += absl::StrCat(R"({"id": "bad-)", i, R"(", "title": "bad"})", "\n");
   rows += R"({"id": "good", "title": "good"})";
-  std::string path = ::testing::TempDir() + "/bad_rows.jsonl";
+  const testing::TempDir dir;
+  const std::string path = dir.File("bad_rows.jsonl");
   FILE* file = std::fopen(path.c_str(), "w");
   ASSERT_NE(file, nullptr);
   std::fputs(rows.c_str(), file);

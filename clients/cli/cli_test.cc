@@ -17,6 +17,7 @@
 #include "clients/cli/worked_example.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::cli {
 namespace {
@@ -27,20 +28,13 @@ using ::testing::IsEmpty;
 // A file in a fresh temporary directory, removed with it.
 class TempFile {
  public:
-  explicit TempFile(const std::string& contents) {
-    dir_ =
-        std::filesystem::temp_directory_path() /
-        ("corematch_cli_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-         "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "file").string();
+  explicit TempFile(const std::string& contents) : path_(dir_.File("file")) {
     std::ofstream(path_) << contents;
   }
-  ~TempFile() { std::filesystem::remove_all(dir_); }
   const std::string& path() const { return path_; }
 
  private:
-  std::filesystem::path dir_;
+  testing::TempDir dir_;
   std::string path_;
 };
 
@@ -177,24 +171,18 @@ TEST(CliTest, DataFilesExist) {
 class EvalFiles {
  public:
   EvalFiles() {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("corematch_eval_test_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::create_directories(dir_);
     Write("solutions.jsonl", "{\"id\": \"s1\", \"title\": \"Jobb Först\", \"language\": \"sv\"}\n");
     Write("requests.jsonl",
           "{\"id\": \"q1\", \"text\": \"Jobs\", \"language\": \"en\", \"country\": \"DK\"}\n");
     Write("qrels.tsv", "request_id\tsolution_id\tgrade\nq1\ts1\t2\n");
   }
-  ~EvalFiles() { std::filesystem::remove_all(dir_); }
-
   std::string Write(const std::string& name, const std::string& contents) {
     std::string path = Path(name);
     std::ofstream(path) << contents;
     std::filesystem::permissions(path, std::filesystem::perms::owner_all);
     return path;
   }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Path(const std::string& name) const { return dir_.File(name); }
 
   // `corematch eval` on the three files and `args`.
   CliResult Eval(std::vector<std::string> args) const {
@@ -206,7 +194,7 @@ class EvalFiles {
   }
 
  private:
-  std::filesystem::path dir_;
+  testing::TempDir dir_;
 };
 
 TEST(CliEvalTest, BadInputsAreUsageErrors) {

@@ -1,30 +1,13 @@
 #include "tests/testing/test_server.h"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 
-#include "absl/strings/str_cat.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
 
 namespace corematch::testing {
-
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  path_ = absl::StrCat(::testing::TempDir(), "/corematch-", ::getpid(), "-", counter++);
-  std::filesystem::remove_all(path_);
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 TestServer::TestServer(const std::string& data_dir) : TestServer(data_dir, nullptr) {}
 

@@ -15,22 +15,9 @@
 #include "corematch/publishing/v1/publishing.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "services/server/server.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::testing {
-
-// A fresh directory under the test's temporary directory, removed by the
-// destructor.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 class TestServer {
  public:

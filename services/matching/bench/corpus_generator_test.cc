@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::matching::bench {
 namespace {
@@ -218,9 +219,8 @@ TEST(GroundTruthTest, NdcgOfTheIdealRankingIsOne) {
 }
 
 TEST(WriteCorpusTest, WritesTheSameFilesForTheSameSeed) {
-  const std::filesystem::path root =
-      std::filesystem::path(::testing::TempDir()) / "corpus_generator_test";
-  std::filesystem::remove_all(root);
+  const ::corematch::testing::TempDir dir;
+  const std::filesystem::path root = dir.path();
   for (const char* run : {"a", "b"}) {
     std::filesystem::create_directories(root / run);
     const CorpusGenerator generator(Small());

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/matching/engine/matching_engine.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::matching {
 namespace {
@@ -32,11 +33,7 @@ class EngineSnapshotTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { analyzer_ = Analyzer::Create().value().release(); }
 
-  void SetUp() override {
-    path_ = absl::StrCat(::testing::TempDir(), "/engine-snapshot-",
-                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove(path_);
-  }
+  void SetUp() override { path_ = dir_.File("engine.snapshot"); }
 
   // Solutions and requests, some replaced and some removed, so the index
   // holds dead ids too.
@@ -109,6 +106,7 @@ class EngineSnapshotTest : public ::testing::Test {
   }
 
   static Analyzer* analyzer_;
+  ::corematch::testing::TempDir dir_;
   std::string path_;
 };
 

@@ -12,11 +12,13 @@
 #include "services/common/testing/status_matchers.h"
 #include "services/matching/service/match_state.h"
 #include "services/matching/service/matching_test_fixture.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::matching {
 namespace {
 
 using ::corematch::testing::IsOk;
+using ::corematch::testing::TempDir;
 using ::testing::Contains;
 using testing::DanishNeed;
 using ::testing::Field;
@@ -508,7 +510,8 @@ TEST_F(MatchingRepositoryTest, RestartFromASnapshotServesExactlyWhatWasServedBef
   Connect("aarhusneed-jobbforst");
   const std::vector<RankedSolution> before = Rank(DanishNeed());
   ASSERT_FALSE(before.empty());
-  const std::string snapshot = absl::StrCat(::testing::TempDir(), "/matching-snapshot-exact");
+  const TempDir dir;
+  const std::string snapshot = dir.File("snapshot");
   ASSERT_THAT(repository_->SaveSnapshot(snapshot), IsOk());
 
   // Without the solutions' analysed documents only the snapshot can hold them.
@@ -537,7 +540,8 @@ TEST_F(MatchingRepositoryTest, RestartFromASnapshotServesExactlyWhatWasServedBef
 TEST_F(MatchingRepositoryTest, ASnapshotOlderThanTheStoreIsNotUsed) {
   Publish(JobbForst());
   Publish(Homework());
-  const std::string snapshot = absl::StrCat(::testing::TempDir(), "/matching-snapshot-stale");
+  const TempDir dir;
+  const std::string snapshot = dir.File("snapshot");
   ASSERT_THAT(repository_->SaveSnapshot(snapshot), IsOk());
   // Applied after the snapshot: the snapshot still has the solution.
   Withdraw(Homework());

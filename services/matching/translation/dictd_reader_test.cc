@@ -3,7 +3,6 @@
 
 #include <zlib.h>
 
-#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -12,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "services/common/testing/status_matchers.h"
 #include "services/matching/translation/testing/freedict.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::matching {
 namespace {
@@ -48,13 +48,7 @@ TEST(DecodeDictdNumberTest, Base64Digits) {
 // A database written by the test: index and gzip data in a temporary dir.
 class SmallDatabaseTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::create_directories(dir_);
-    prefix_ = (dir_ / "small").string();
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void SetUp() override { prefix_ = dir_.File("small"); }
 
   void WriteIndex(const std::string& index) {
     std::ofstream(prefix_ + ".index", std::ios::binary) << index;
@@ -67,7 +61,7 @@ class SmallDatabaseTest : public ::testing::Test {
     gzclose(file);
   }
 
-  std::filesystem::path dir_;
+  ::corematch::testing::TempDir dir_;
   std::string prefix_;
 };
 
