@@ -3,10 +3,10 @@
 // TextIndex: an incremental, in-memory BM25F index over the five fields of a
 // solution (or the text of a request). Documents are added already analysed;
 // replacing one is Remove + Add (ids are never reused; dead ids are dropped by
-// Compact). Search finds the best k documents that `accept` with MaxScore over
-// windows of document ids (exactly the full ranking, without scoring every
-// document), and reports for each the contribution of every query term, so
-// explanations are built from the very numbers that made the score.
+// Compact). Search finds the best k documents that `accept` (with
+// MaxScoreSearch: exactly the full ranking, without scoring every document),
+// and reports for each the contribution of every query term, so explanations
+// are built from the very numbers that made the score.
 //
 // Not thread-safe: the owner guards it (reader lock for Search). Search of a
 // large index may run half of itself on a thread of its own, which it joins
@@ -67,6 +67,11 @@ struct TermContribution {
   uint8_t flags;
   float score;
 };
+
+// A query term's share of a document's score: BM25's saturation of the
+// posting's quantised pseudo-frequency, times the term's idf and its weight
+// in the query.
+float TermScore(float idf, float query_weight, uint8_t quantised_tf);
 
 struct ScoredDocument {
   DocId doc;

@@ -1,0 +1,255 @@
+#include "services/matching/engine/max_score_search.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <limits>
+#include <thread>
+
+namespace corematch::matching {
+namespace {
+
+// Sums of float bounds and of float scores round differently: a margin
+// keeps pruning on the safe side.
+constexpr float kBoundSlack = 1e-4f;
+
+bool CannotReach(float bound, float threshold) { return bound * (1.0f + kBoundSlack) <= threshold; }
+
+constexpr DocId kNoDoc = std::numeric_limits<DocId>::max();
+
+// One query term's postings, walked in document order.
+class TermCursor {
+ public:
+  TermCursor(const PostingList& postings, float idf, float weight) : it_(postings) {
+    // Quantised tfs take 256 values: a table spares a division per posting.
+    for (int tf = 0; tf < 256; ++tf) score_of_tf_[tf] = TermScore(idf, weight, tf);
+    bound_ = score_of_tf_[postings.max_tf()];
+    Advance();
+  }
+
+  // The most the term adds to any document's score.
+  float bound() const { return bound_; }
+  // The most it adds to `doc`'s, from the block that would hold it.
+  float BlockBound(DocId doc) { return score_of_tf_[it_.BlockMaxTf(doc)]; }
+  // The most it adds to any of documents first..last.
+  float BoundBetween(DocId first, DocId last) {
+    return score_of_tf_[it_.MaxTfBetween(first, last)];
+  }
+  void Prefetch(DocId first, DocId last) { it_.Prefetch(first, last); }
+
+  // The document the cursor stands on; kNoDoc past the end.
+  DocId doc() const { return doc_; }
+  float score() const { return score_of_tf_[posting_.tf]; }
+  void Advance() { doc_ = it_.Next(posting_) ? posting_.doc : kNoDoc; }
+  void SkipTo(DocId target) {
+    if (doc_ < target) doc_ = it_.SkipTo(target, posting_) ? posting_.doc : kNoDoc;
+  }
+
+ private:
+  PostingList::Iterator it_;
+  std::array<float, 256> score_of_tf_;
+  float bound_;
+  Posting posting_{};
+  DocId doc_ = kNoDoc;
+};
+
+// The best k documents seen so far, as a heap with the worst on top. Higher
+// score first, then lower id: a total order, so results are stable.
+class TopK {
+ public:
+  explicit TopK(size_t k) : k_(k) { heap_.reserve(k + 1); }
+
+  // What a document must now beat to enter; 0 until k are held.
+  float threshold() const { return heap_.size() == k_ ? heap_.front().score : 0.0f; }
+  bool Full() const { return heap_.size() == k_; }
+  // Whether a document with `score` would enter (documents come in rising
+  // id order, so a tie with the worst held one loses).
+  bool WouldEnter(float score) const { return !Full() || score > heap_.front().score; }
+  void Push(DocId doc, float score) {
+    heap_.push_back({doc, score});
+    std::push_heap(heap_.begin(), heap_.end(), Better);
+    if (heap_.size() > k_) {
+      std::pop_heap(heap_.begin(), heap_.end(), Better);
+      heap_.pop_back();
+    }
+  }
+  // Adds another range's best: the best k of both, as one TopK over both
+  // ranges would have held.
+  void Merge(TopK&& other) {
+    for (const SearchHit& hit : other.heap_) Push(hit.doc, hit.score);
+  }
+  // Best first.
+  std::vector<SearchHit> Sorted() && {
+    std::sort(heap_.begin(), heap_.end(), Better);
+    return std::move(heap_);
+  }
+
+ private:
+  // As the heap's "less", it puts the worst on top.
+  static bool Better(const SearchHit& a, const SearchHit& b) {
+    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+  }
+
+  size_t k_;
+  std::vector<SearchHit> heap_;
+};
+
+// Documents per window of Search: small enough that a window's scores stay
+// in the L1 cache and the blocks' bounds are sharp, large enough that
+// sorting the lists per window costs little.
+constexpr DocId kWindow = 2048;
+
+// From this many documents on, a search not run alongside others is split
+// in two halves of the ids searched on two threads: one need's ranking then
+// takes about half the time when the machine has a core to spare.
+constexpr size_t kSplitSearchFrom = 1 << 16;
+
+// Searches now running: a search is split only while fewer than the cores
+// run, so that under load a query costs no more than it would alone.
+std::atomic<int> searches_running{0};
+
+// The best k-th score either half of a split search holds: a lower bound on
+// the whole search's k-th, so each half may prune with the other's.
+class SharedThreshold {
+ public:
+  float Get() const { return value_.load(std::memory_order_relaxed); }
+  void Raise(float threshold) {
+    float current = value_.load(std::memory_order_relaxed);
+    while (threshold > current &&
+           !value_.compare_exchange_weak(current, threshold, std::memory_order_relaxed)) {
+    }
+  }
+
+ private:
+  std::atomic<float> value_{0.0f};
+};
+
+// A window's accumulated scores, read back in id order.
+class WindowScores {
+ public:
+  void Add(uint32_t offset, float score) {
+    scores_[offset] += score;
+    touched_[offset / 64] |= uint64_t{1} << (offset % 64);
+  }
+  // Calls visit(offset, score) for each document added to, in order, and
+  // leaves the window empty.
+  template <typename Visit>
+  void ForEach(Visit visit) {
+    for (uint32_t word = 0; word < touched_.size(); ++word) {
+      for (uint64_t bits = touched_[word]; bits != 0; bits &= bits - 1) {
+        const uint32_t offset = word * 64 + static_cast<uint32_t>(__builtin_ctzll(bits));
+        const float score = scores_[offset];
+        scores_[offset] = 0.0f;
+        visit(offset, score);
+      }
+      touched_[word] = 0;
+    }
+  }
+
+ private:
+  std::array<float, kWindow> scores_{};
+  std::array<uint64_t, kWindow / 64> touched_{};
+};
+
+// A list as a window sees it.
+struct WindowList {
+  TermCursor* cursor;
+  // The most it adds to a document of the window.
+  float bound;
+  // The most it and the lists before it (by bound) add together.
+  float upto;
+};
+
+// A cursor on each query term's list, for the terms the index has.
+std::vector<TermCursor> Cursors(const TextIndex& index, const std::vector<QueryTerm>& query) {
+  std::vector<TermCursor> cursors;
+  cursors.reserve(query.size());
+  for (const QueryTerm& term : query) {
+    const PostingList* list = index.Postings(term.term);
+    if (list != nullptr) cursors.emplace_back(*list, index.Idf(term.term), term.weight);
+  }
+  return cursors;
+}
+
+// The MaxScore search of documents begin..end-1 into
+// `top`, pruning with the better of top's k-th score and `shared`.
+void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, DocId begin,
+                 DocId end, const std::function<bool(DocId)>& accept, SharedThreshold& shared,
+                 TopK& top) {
+  std::vector<TermCursor> cursors = Cursors(index, query);
+  WindowScores window;
+  std::vector<WindowList> lists(cursors.size());
+  // What a document must beat: this range's k-th, or the other half's.
+  float threshold = 0.0f;
+  const auto raise = [&] {
+    if (top.Full()) shared.Raise(top.threshold());
+    threshold = std::max(top.threshold(), shared.Get());
+  };
+  for (DocId first = begin; first < end; first += kWindow) {
+    const DocId last = std::min(first + kWindow, end) - 1;
+    raise();
+    for (size_t i = 0; i < cursors.size(); ++i) {
+      lists[i] = {&cursors[i], cursors[i].BoundBetween(first, last), 0.0f};
+    }
+    std::sort(lists.begin(), lists.end(),
+              [](const WindowList& a, const WindowList& b) { return a.bound < b.bound; });
+    float upto = 0.0f;
+    for (WindowList& list : lists) list.upto = upto += list.bound;
+    if (CannotReach(upto, threshold)) continue;
+    // lists[0, essential) are non-essential.
+    size_t essential = 0;
+    while (threshold > 0.0f && CannotReach(lists[essential].upto, threshold)) ++essential;
+    // The non-essential lists are skipped into below; their blocks here are
+    // fetched while the essential ones are added up.
+    for (size_t i = 0; i < essential; ++i) lists[i].cursor->Prefetch(first, last);
+
+    for (size_t i = essential; i < lists.size(); ++i) {
+      TermCursor& c = *lists[i].cursor;
+      for (c.SkipTo(first); c.doc() <= last; c.Advance()) window.Add(c.doc() - first, c.score());
+    }
+    window.ForEach([&](uint32_t offset, float score) {
+      const DocId doc = first + offset;
+      for (size_t i = essential; i-- > 0;) {
+        const float others = i == 0 ? 0.0f : lists[i - 1].upto;
+        if (CannotReach(score + others + lists[i].bound, threshold)) return;
+        TermCursor& c = *lists[i].cursor;
+        const float block = c.BlockBound(doc);
+        if (CannotReach(score + others + block, threshold)) return;
+        if (block == 0.0f) continue;
+        c.SkipTo(doc);
+        if (c.doc() == doc) score += c.score();
+      }
+      if (top.WouldEnter(score) && index.IsLive(doc) && (!accept || accept(doc))) {
+        top.Push(doc, score);
+        raise();
+      }
+    });
+  }
+}
+
+}  // namespace
+
+std::vector<SearchHit> MaxScoreSearch(const TextIndex& index, const std::vector<QueryTerm>& query,
+                                      size_t k, const std::function<bool(DocId)>& accept) {
+  if (k == 0) return {};
+  // Every id given so far, the dead ones included.
+  const DocId end = static_cast<DocId>(index.live_documents() + index.dead_documents());
+  const int running = searches_running.fetch_add(1, std::memory_order_relaxed) + 1;
+  const int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  SharedThreshold shared;
+  TopK top(k);
+  if (end >= kSplitSearchFrom && running < cores) {
+    const DocId middle = end / 2 / kWindow * kWindow;
+    TopK upper(k);
+    std::thread helper([&] { SearchRange(index, query, middle, end, accept, shared, upper); });
+    SearchRange(index, query, 0, middle, accept, shared, top);
+    helper.join();
+    top.Merge(std::move(upper));
+  } else {
+    SearchRange(index, query, 0, end, accept, shared, top);
+  }
+  searches_running.fetch_sub(1, std::memory_order_relaxed);
+  return std::move(top).Sorted();
+}
+
+}  // namespace corematch::matching
