@@ -9,8 +9,6 @@
 #ifndef COREMATCH_SERVICES_MATCHING_SERVICE_MATCHING_TEST_FIXTURE_H_
 #define COREMATCH_SERVICES_MATCHING_SERVICE_MATCHING_TEST_FIXTURE_H_
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -27,6 +25,7 @@
 #include "services/matching/service/matching_repository.h"
 #include "services/matching/translation/pivot_lexicon.h"
 #include "storage/memory_kv_store.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::matching::testing {
 
@@ -49,9 +48,9 @@ inline const Analyzer& SharedAnalyzer() {
 // tests need, in a fraction of the time the German dictionary takes.
 inline const PivotLexicon* SharedLexicon() {
   static const PivotLexicon* lexicon = [] {
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / absl::StrCat("corematch-nordic-dictd-", getpid());
-    std::filesystem::create_directories(dir);
+    // Fresh even if a killed test process of the same id left one behind.
+    const ::corematch::testing::TempDir temp;
+    const std::filesystem::path dir = temp.path();
     for (const char* name : {"freedict-dan-eng", "freedict-eng-dan", "freedict-eng-swe"}) {
       for (const char* ext : {".index", ".dict.dz"}) {
         const std::string file = absl::StrCat(name, ext);
@@ -60,7 +59,6 @@ inline const PivotLexicon* SharedLexicon() {
       }
     }
     auto loaded = PivotLexicon::Load(SharedAnalyzer(), dir.string());
-    std::filesystem::remove_all(dir);
     return loaded.value().release();
   }();
   return lexicon;
