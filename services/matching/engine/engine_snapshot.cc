@@ -18,9 +18,11 @@
 namespace corematch::matching {
 namespace {
 
-// 2: target-group hashes are Fingerprint32s (1 held per-process absl::Hash
-// values: such a snapshot is refused and the index rebuilt from the store).
-constexpr uint8_t kSnapshotFormat = 2;
+// A snapshot of another format is refused and the index rebuilt from the
+// store. 2: target-group hashes are Fingerprint32s (1 held per-process
+// absl::Hash values). 3: requests hold two English pivots a stem, as their
+// needs' queries do (2 held three).
+constexpr uint8_t kSnapshotFormat = 3;
 constexpr size_t kDocumentsPerRecord = 4096;
 
 absl::Status Damaged(absl::string_view what) {

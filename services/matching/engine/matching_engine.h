@@ -177,7 +177,8 @@ class MatchingEngine {
   void AddField(absl::string_view text, Language language, Field field,
                 absl::flat_hash_map<std::string, IndexedTerm>& terms,
                 IndexedDocument& document) const;
-  void AddTranslations(Language language,
+  // Adds each stem's best `per_stem` English pivots that `terms` lacks.
+  void AddTranslations(Language language, size_t per_stem,
                        absl::flat_hash_map<std::string, IndexedTerm>& terms) const;
   std::vector<uint32_t> TargetGroupTerms(const std::vector<std::string>& groups,
                                          Language language) const;

@@ -168,6 +168,35 @@ TEST_F(MatchingEngineTest, CrossLanguageTermsAreMarkedAsTranslations) {
   EXPECT_TRUE(translated_or_shared);
 }
 
+// Each further pivot of a need's stem would add a list to every search of
+// the need: a need meets other languages through its stems' best two.
+TEST_F(MatchingEngineTest, ANeedStemReachesOtherLanguagesThroughItsBestTwoPivotsOnly) {
+  const std::vector<std::string> stems = analyzer_->Terms("hurtig", Language::kDanish);
+  ASSERT_EQ(stems.size(), 1u);
+  const absl::Span<const std::string> pivots = lexicon_->ToPivot(stems[0], Language::kDanish);
+  ASSERT_GE(pivots.size(), 3u) << "the dictionaries give " << stems[0] << " fewer pivots";
+  std::vector<std::string> names;
+  for (size_t i = 0; i < pivots.size(); ++i) {
+    SolutionRecord s;
+    s.name = absl::StrCat("solutions/pivot", i);
+    s.language = "en";
+    s.title = pivots[i];
+    engine_->UpsertSolution(s.name, engine_->AnalyzeSolution(s), engine_->FeaturesOf(s));
+    names.push_back(s.name);
+    // Found by its own word: only the cap below keeps it from the Danish need.
+    NeedQuery english;
+    english.text = pivots[i];
+    english.language = "en";
+    EXPECT_THAT(Match(english), Contains(Field(&RankedSolution::name, s.name))) << pivots[i];
+  }
+  NeedQuery danish;
+  danish.text = "hurtig";
+  danish.language = "da";
+  std::vector<std::string> found;
+  for (const RankedSolution& r : Match(danish)) found.push_back(r.name);
+  EXPECT_THAT(found, ::testing::UnorderedElementsAre(names[0], names[1]));
+}
+
 TEST_F(MatchingEngineTest, FiltersAndRemovalTakeSolutionsOut) {
   NeedQuery need = DanishNeed();
   need.only_countries = {"IE"};

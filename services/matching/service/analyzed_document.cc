@@ -11,9 +11,12 @@
 namespace corematch::matching {
 namespace {
 
-// 2: target-group hashes are Fingerprint32s (1 held absl::Hash values, which
-// no later process reproduces; the repository analyses such documents again).
-constexpr uint8_t kFormat = 2;
+// The repository analyses documents of an older format again. Solutions, 2:
+// target-group hashes are Fingerprint32s (1 held absl::Hash values, which no
+// later process reproduces). Requests, 3: two English pivots a stem, as the
+// need's query has (2 held three).
+constexpr uint8_t kSolutionFormat = 2;
+constexpr uint8_t kRequestFormat = 3;
 constexpr char kSolutionKind = 'S';
 constexpr char kRequestKind = 'R';
 constexpr uint8_t kTranslatedBit = 1u << 7;
@@ -62,14 +65,14 @@ absl::Status Corrupt(absl::string_view what) {
   return absl::DataLossError(absl::StrCat("analysed document: ", what));
 }
 
-absl::Status ReadHeader(ByteReader& r, char kind) {
+absl::Status ReadHeader(ByteReader& r, uint8_t expected_format, char kind) {
   uint8_t format, actual_kind;
   if (!r.Byte(format) || !r.Byte(actual_kind)) return Corrupt("truncated header");
-  if (format != kFormat) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("analysed document: format ", format, ", expected ", kFormat));
-  }
   if (actual_kind != static_cast<uint8_t>(kind)) return Corrupt("of another kind");
+  if (format != expected_format) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("analysed document: format ", format, ", expected ", expected_format));
+  }
   return absl::OkStatus();
 }
 
@@ -77,7 +80,7 @@ absl::Status ReadHeader(ByteReader& r, char kind) {
 
 std::string SerializeAnalyzed(const AnalyzedSolution& solution) {
   ByteWriter w;
-  w.Byte(kFormat);
+  w.Byte(kSolutionFormat);
   w.Byte(kSolutionKind);
   WriteDocument(w, solution.document);
   WriteFeatures(w, solution.features);
@@ -86,7 +89,7 @@ std::string SerializeAnalyzed(const AnalyzedSolution& solution) {
 
 std::string SerializeAnalyzed(const AnalyzedRequest& request) {
   ByteWriter w;
-  w.Byte(kFormat);
+  w.Byte(kRequestFormat);
   w.Byte(kRequestKind);
   WriteDocument(w, request.document);
   WriteFeatures(w, request.features);
@@ -95,7 +98,7 @@ std::string SerializeAnalyzed(const AnalyzedRequest& request) {
 
 absl::StatusOr<AnalyzedSolution> ParseAnalyzedSolution(absl::string_view blob) {
   ByteReader r(blob);
-  RETURN_IF_ERROR(ReadHeader(r, kSolutionKind));
+  RETURN_IF_ERROR(ReadHeader(r, kSolutionFormat, kSolutionKind));
   AnalyzedSolution out;
   if (!ReadDocument(r, out.document) || !ReadFeatures(r, out.features) || !r.done()) {
     return Corrupt("truncated or malformed solution");
@@ -105,7 +108,7 @@ absl::StatusOr<AnalyzedSolution> ParseAnalyzedSolution(absl::string_view blob) {
 
 absl::StatusOr<AnalyzedRequest> ParseAnalyzedRequest(absl::string_view blob) {
   ByteReader r(blob);
-  RETURN_IF_ERROR(ReadHeader(r, kRequestKind));
+  RETURN_IF_ERROR(ReadHeader(r, kRequestFormat, kRequestKind));
   AnalyzedRequest out;
   if (!ReadDocument(r, out.document) || !ReadFeatures(r, out.features) || !r.done()) {
     return Corrupt("truncated or malformed request");

@@ -116,6 +116,16 @@ TEST(AnalyzedDocumentTest, RejectsTruncatedCorruptAndForeignBlobs) {
   EXPECT_THAT(ParseAnalyzedSolution(huge_count), StatusIs(absl::StatusCode::kDataLoss));
 }
 
+// A request of format 2 holds three English pivots a stem where its need's
+// query takes two: the repository is told to analyse it again.
+TEST(AnalyzedDocumentTest, ARequestOfTheFormatWithThreePivotsAStemIsOfAnotherFormat) {
+  AnalyzedRequest request{SampleDocument(), {}};
+  std::string blob = SerializeAnalyzed(request);
+  ASSERT_THAT(ParseAnalyzedRequest(blob), IsOk());
+  blob[0] = 2;
+  EXPECT_THAT(ParseAnalyzedRequest(blob), StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
 TEST(AnalyzedDocumentTest, AnEngineAnalysisSurvivesTheRoundTrip) {
   MatchingEngine engine(&testing::SharedAnalyzer(), testing::SharedLexicon());
   const SolutionRecord record = ToSolutionRecord(testing::JobbForst());
