@@ -33,8 +33,6 @@ class EngineSnapshotTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { analyzer_ = Analyzer::Create().value().release(); }
 
-  void SetUp() override { path_ = dir_.File("engine.snapshot"); }
-
   // Solutions and requests, some replaced and some removed, so the index
   // holds dead ids too.
   void Fill(MatchingEngine& engine) {
@@ -106,8 +104,8 @@ class EngineSnapshotTest : public ::testing::Test {
   }
 
   static Analyzer* analyzer_;
-  ::corematch::testing::TempDir dir_;
-  std::string path_;
+  const ::corematch::testing::TempDir dir_;
+  const std::string path_ = dir_.File("engine.snapshot");
 };
 
 Analyzer* EngineSnapshotTest::analyzer_ = nullptr;

@@ -23,13 +23,10 @@ class TermCursor {
   TermCursor(const PostingList& postings, float idf, float weight) : it_(postings) {
     // Quantised tfs take 256 values: a table spares a division per posting.
     for (int tf = 0; tf < 256; ++tf) score_of_tf_[tf] = TermScore(idf, weight, tf);
-    bound_ = score_of_tf_[postings.max_tf()];
     Advance();
   }
 
-  // The most the term adds to any document's score.
-  float bound() const { return bound_; }
-  // The most it adds to `doc`'s, from the block that would hold it.
+  // The most the term adds to `doc`'s, from the block that would hold it.
   float BlockBound(DocId doc) { return score_of_tf_[it_.BlockMaxTf(doc)]; }
   // The most it adds to any of documents first..last.
   float BoundBetween(DocId first, DocId last) {
@@ -48,7 +45,6 @@ class TermCursor {
  private:
   PostingList::Iterator it_;
   std::array<float, 256> score_of_tf_;
-  float bound_;
   Posting posting_{};
   DocId doc_ = kNoDoc;
 };

@@ -48,8 +48,6 @@ TEST(DecodeDictdNumberTest, Base64Digits) {
 // A database written by the test: index and gzip data in a temporary dir.
 class SmallDatabaseTest : public ::testing::Test {
  protected:
-  void SetUp() override { prefix_ = dir_.File("small"); }
-
   void WriteIndex(const std::string& index) {
     std::ofstream(prefix_ + ".index", std::ios::binary) << index;
   }
@@ -61,8 +59,8 @@ class SmallDatabaseTest : public ::testing::Test {
     gzclose(file);
   }
 
-  ::corematch::testing::TempDir dir_;
-  std::string prefix_;
+  const ::corematch::testing::TempDir dir_;
+  const std::string prefix_ = dir_.File("small");
 };
 
 TEST_F(SmallDatabaseTest, ReadsEntriesSkipsMetadataAndDuplicateOffsets) {
