@@ -20,7 +20,8 @@ constexpr DocId kNoDoc = std::numeric_limits<DocId>::max();
 // One query term's postings, walked in document order.
 class TermCursor {
  public:
-  TermCursor(const PostingList& postings, float idf, float weight) : it_(postings) {
+  TermCursor(const PostingList& postings, float idf, float weight)
+      : it_(postings), bitmap_(postings.bitmap()) {
     // Quantised tfs take 256 values: a table spares a division per posting.
     for (int tf = 0; tf < 256; ++tf) score_of_tf_[tf] = TermScore(idf, weight, tf);
     Advance();
@@ -32,7 +33,20 @@ class TermCursor {
   float BoundBetween(DocId first, DocId last) {
     return score_of_tf_[it_.MaxTfBetween(first, last)];
   }
-  void Prefetch(DocId first, DocId last) { it_.Prefetch(first, last); }
+  void Prefetch(DocId first, DocId last) {
+    if (bitmap_ != nullptr) {
+      bitmap_->Prefetch(first, last);
+    } else {
+      it_.Prefetch(first, last);
+    }
+  }
+  // What the term adds to `doc`, which must not precede the document the
+  // cursor stands on; it may move the cursor up to `doc`.
+  float ScoreOf(DocId doc) {
+    if (bitmap_ != nullptr) return score_of_tf_[bitmap_->TfOf(doc)];
+    SkipTo(doc);
+    return doc_ == doc ? score() : 0.0f;
+  }
 
   // The document the cursor stands on; kNoDoc past the end.
   DocId doc() const { return doc_; }
@@ -44,6 +58,7 @@ class TermCursor {
 
  private:
   PostingList::Iterator it_;
+  const TfBitmap* bitmap_;
   std::array<float, 256> score_of_tf_;
   Posting posting_{};
   DocId doc_ = kNoDoc;
@@ -211,9 +226,7 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
         TermCursor& c = *lists[i].cursor;
         const float block = c.BlockBound(doc);
         if (CannotReach(score + others + block, threshold)) return;
-        if (block == 0.0f) continue;
-        c.SkipTo(doc);
-        if (c.doc() == doc) score += c.score();
+        if (block != 0.0f) score += c.ScoreOf(doc);
       }
       if (top.WouldEnter(score) && index.IsLive(doc) && (!accept || accept(doc))) {
         top.Push(doc, score);

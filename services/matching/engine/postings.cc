@@ -28,6 +28,15 @@ void PostingList::Append(const Posting& posting) {
   data_.push_back(static_cast<char>(posting.flags));
   last_doc_ = posting.doc;
   ++size_;
+  if (bitmap_ != nullptr) bitmap_->Append(posting.doc, posting.tf);
+}
+
+void PostingList::BuildBitmap() {
+  auto bitmap = std::make_unique<TfBitmap>();
+  bitmap->Reserve(last_doc_, size_);
+  Iterator it(*this);
+  for (Posting p; it.Next(p);) bitmap->Append(p.doc, p.tf);
+  bitmap_ = std::move(bitmap);
 }
 
 bool PostingList::Iterator::SkipTo(DocId target, Posting& out) {

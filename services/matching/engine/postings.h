@@ -10,10 +10,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "services/matching/engine/byte_codec.h"
+#include "services/matching/engine/tf_bitmap.h"
 
 namespace corematch::matching {
 
@@ -40,10 +42,20 @@ class PostingList {
   // `posting.doc` must exceed every doc already in the list.
   void Append(const Posting& posting);
   uint32_t size() const { return size_; }
-  size_t bytes() const { return data_.capacity() + skips_.capacity() * sizeof(Skip); }
+  size_t bytes() const {
+    return data_.capacity() + skips_.capacity() * sizeof(Skip) +
+           (bitmap_ == nullptr ? 0 : bitmap_->bytes());
+  }
   DocId last_doc() const { return last_doc_; }
   // The largest tf in the list: what bounds any document's score for the term.
   uint8_t max_tf() const { return max_tf_; }
+
+  // The list's tfs by document id, kept up to date by Append from
+  // BuildBitmap on; nullptr when the list has none. Its owner decides which
+  // lists are long enough to be worth one.
+  const TfBitmap* bitmap() const { return bitmap_.get(); }
+  void BuildBitmap();
+  void DropBitmap() { bitmap_.reset(); }
 
   class Iterator {
    public:
@@ -85,7 +97,8 @@ class PostingList {
   void EncodeTo(ByteWriter& w) const;
   bool DecodeFrom(ByteReader& r);
 
-  // Rebuilds the list without the documents `dead` says are gone.
+  // Rebuilds the list without the documents `dead` says are gone, and
+  // without its bitmap.
   template <typename IsDead>
   void Compact(IsDead dead) {
     PostingList fresh;
@@ -113,6 +126,7 @@ class PostingList {
 
   std::string data_;
   std::vector<Skip> skips_;
+  std::unique_ptr<TfBitmap> bitmap_;
   uint32_t size_ = 0;
   DocId last_doc_ = 0;
   uint8_t max_tf_ = 0;

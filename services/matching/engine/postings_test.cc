@@ -42,6 +42,29 @@ TEST(PostingListTest, CompactDropsDeadDocuments) {
   EXPECT_EQ(p.doc, 1u);
 }
 
+TEST(PostingListTest, ABitmapFollowsTheListUntilCompactDropsIt) {
+  PostingList list;
+  for (DocId d = 0; d < 100; d += 3) list.Append({d, static_cast<uint8_t>(1 + d), 0});
+  EXPECT_EQ(list.bitmap(), nullptr);
+  list.BuildBitmap();
+  ASSERT_NE(list.bitmap(), nullptr);
+  // Postings appended after it was built are in it too.
+  for (DocId d = 100; d < 400; d += 7) list.Append({d, static_cast<uint8_t>(d % 200 + 1), 0});
+  PostingList::Iterator it(list);
+  Posting p;
+  DocId next = 0;
+  while (it.Next(p)) {
+    for (; next < p.doc; ++next) ASSERT_EQ(list.bitmap()->TfOf(next), 0) << "doc " << next;
+    ASSERT_EQ(list.bitmap()->TfOf(p.doc), p.tf) << "doc " << p.doc;
+    next = p.doc + 1;
+  }
+  EXPECT_EQ(list.bitmap()->TfOf(next + 1000), 0);
+  const size_t with_bitmap = list.bytes();
+  list.Compact([](DocId d) { return d % 2 == 0; });
+  EXPECT_EQ(list.bitmap(), nullptr);
+  EXPECT_LT(list.bytes(), with_bitmap);
+}
+
 TEST(PostingListTest, SkipToFindsWhatALinearScanFinds) {
   std::mt19937 random(3);
   std::uniform_int_distribution<DocId> gap(1, 40);

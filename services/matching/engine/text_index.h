@@ -141,6 +141,11 @@ class TextIndex {
 
  private:
   float PseudoTf(const IndexedTerm& term, const std::array<uint32_t, kFieldCount>& length) const;
+  // Whether `list` is long enough, among the ids given so far, for a
+  // TfBitmap to pay for its memory.
+  bool WantsBitmap(const PostingList& list) const;
+  // Gives every list the bitmap WantsBitmap says, and takes it from the rest.
+  void ChooseBitmaps();
 
   absl::flat_hash_map<std::string, PostingList> postings_;
   std::vector<bool> live_;

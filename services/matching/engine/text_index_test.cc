@@ -7,6 +7,8 @@
 #include <random>
 
 #include "gtest/gtest.h"
+#include "services/matching/engine/snapshot_file.h"
+#include "tests/testing/temp_dir.h"
 
 namespace corematch::matching {
 namespace {
@@ -138,6 +140,10 @@ TEST(TextIndexTest, PrunedSearchEqualsTheFullRanking) {
   const int documents = 9000;
   AddSkewedDocuments(
       index, documents, [](int d) { return 5 + d % 40; }, random);
+  // The common words' lists carry bitmaps, the rare ones' do not: the search
+  // looks candidates up in both kinds.
+  ASSERT_NE(index.Postings("w0")->bitmap(), nullptr);
+  ASSERT_EQ(index.Postings("w80")->bitmap(), nullptr);
   const auto accept = [](DocId d) { return d % 3 != 0; };
   for (int q = 0; q < 200; ++q) {
     const std::vector<QueryTerm> query = SkewedQuery(1 + (q * 7) % 40, random);
@@ -172,6 +178,8 @@ TEST(TextIndexTest, AnIndexSearchedInTwoHalvesRanksAsTheFullRanking) {
   const int documents = 70000;
   AddSkewedDocuments(
       index, documents, [](int d) { return 4 + d % 12; }, random);
+  ASSERT_NE(index.Postings("w0")->bitmap(), nullptr);
+  ASSERT_EQ(index.Postings("w80")->bitmap(), nullptr);
   const auto accept = [](DocId d) { return d % 5 != 0; };
   for (int q = 0; q < 12; ++q) {
     const std::vector<QueryTerm> query = SkewedQuery(2 + (q * 7) % 40, random);
@@ -191,6 +199,45 @@ TEST(TextIndexTest, AnIndexSearchedInTwoHalvesRanksAsTheFullRanking) {
         EXPECT_NEAR(found[i].score, full[i].first, 1e-4) << "query " << q << " rank " << i;
         EXPECT_NEAR(found[i].score, index.ScoreDocument(query, found[i].doc).score, 1e-4);
       }
+    }
+  }
+}
+
+// Bitmaps are not written to a snapshot: the index read back must give the
+// same lists theirs again, and rank as the index it was written from.
+TEST(TextIndexTest, AnIndexReadFromItsSnapshotHasTheBitmapsAndRanksAsBefore) {
+  std::mt19937 random(13);
+  TextIndex index;
+  AddSkewedDocuments(
+      index, 9000, [](int d) { return 5 + d % 40; }, random);
+  ::corematch::testing::TempDir dir;
+  const std::string path = dir.File("text_index.snapshot");
+  {
+    auto out = SnapshotWriter::Create(path);
+    ASSERT_TRUE(out.ok()) << out.status();
+    ASSERT_TRUE(index.WriteTo(**out).ok());
+    ASSERT_TRUE((*out)->Finish().ok());
+  }
+  auto in = SnapshotReader::Open(path);
+  ASSERT_TRUE(in.ok()) << in.status();
+  TextIndex read;
+  ASSERT_TRUE(read.ReadFrom(**in).ok());
+  for (int w = 0; w < 120; ++w) {
+    const std::string term = "w" + std::to_string(w);
+    const PostingList* before = index.Postings(term);
+    const PostingList* after = read.Postings(term);
+    ASSERT_EQ(before == nullptr, after == nullptr) << term;
+    if (before == nullptr) continue;
+    EXPECT_EQ(before->bitmap() == nullptr, after->bitmap() == nullptr) << term;
+  }
+  for (int q = 0; q < 50; ++q) {
+    const std::vector<QueryTerm> query = SkewedQuery(1 + (q * 7) % 40, random);
+    const auto want = index.Search(query, 20, nullptr);
+    const auto got = read.Search(query, 20, nullptr);
+    ASSERT_EQ(got.size(), want.size()) << "query " << q;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].doc, want[i].doc) << "query " << q << " rank " << i;
+      EXPECT_EQ(got[i].score, want[i].score) << "query " << q << " rank " << i;
     }
   }
 }

@@ -1,0 +1,55 @@
+// services/matching/engine/tf_bitmap.h
+//
+// TfBitmap: the quantised tfs of a long postings list, addressed by document
+// id. A bit per document says whether it holds the term, a running count per
+// 64 documents gives its rank among the holders, and the tfs lie in rank
+// order. Asking it for a document costs a bit test (and a popcount), where
+// skipping through a varint list costs a cache miss and a decode: the search
+// asks the long lists of common words about most of its candidates, so those
+// lists carry one beside their postings.
+#ifndef COREMATCH_SERVICES_MATCHING_ENGINE_TF_BITMAP_H_
+#define COREMATCH_SERVICES_MATCHING_ENGINE_TF_BITMAP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace corematch::matching {
+
+class TfBitmap {
+ public:
+  // Room for `holders` documents up to `last_doc`, so that appending them
+  // allocates once, without slack.
+  void Reserve(uint32_t last_doc, uint32_t holders);
+  // `doc` must exceed every doc already appended; `tf` must not be 0.
+  void Append(uint32_t doc, uint8_t tf);
+
+  // The tf of `doc`; 0 when it does not hold the term.
+  uint8_t TfOf(uint32_t doc) const {
+    const size_t word = doc / 64;
+    if (word >= bits_.size()) return 0;
+    const uint64_t bits = bits_[word];
+    const uint64_t bit = uint64_t{1} << (doc % 64);
+    if ((bits & bit) == 0) return 0;
+    return tfs_[rank_[word] + static_cast<uint32_t>(__builtin_popcountll(bits & (bit - 1)))];
+  }
+
+  // Asks the processor to bring what TfOf reads for documents first..last
+  // into its cache.
+  void Prefetch(uint32_t first, uint32_t last) const;
+
+  size_t bytes() const {
+    return bits_.capacity() * sizeof(uint64_t) + rank_.capacity() * sizeof(uint32_t) +
+           tfs_.capacity();
+  }
+
+ private:
+  std::vector<uint64_t> bits_;
+  // Holders before each word of bits_.
+  std::vector<uint32_t> rank_;
+  std::vector<uint8_t> tfs_;
+};
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_ENGINE_TF_BITMAP_H_
