@@ -171,6 +171,12 @@ struct WindowList {
   float upto;
 };
 
+// A document the essential lists hold, with what they add up to so far.
+struct Candidate {
+  DocId doc;
+  float score;
+};
+
 // A cursor on each query term's list, for the terms the index has.
 std::vector<TermCursor> Cursors(const TextIndex& index, const std::vector<QueryTerm>& query) {
   std::vector<TermCursor> cursors;
@@ -190,6 +196,8 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
   std::vector<TermCursor> cursors = Cursors(index, query);
   WindowScores window;
   std::vector<WindowList> lists(cursors.size());
+  std::vector<Candidate> candidates;
+  candidates.reserve(kWindow);
   // What a document must beat: this range's k-th, or the other half's.
   float threshold = 0.0f;
   const auto raise = [&] {
@@ -218,21 +226,35 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
       TermCursor& c = *lists[i].cursor;
       for (c.SkipTo(first); c.doc() <= last; c.Advance()) window.Add(c.doc() - first, c.score());
     }
+    candidates.clear();
     window.ForEach([&](uint32_t offset, float score) {
-      const DocId doc = first + offset;
-      for (size_t i = essential; i-- > 0;) {
-        const float others = i == 0 ? 0.0f : lists[i - 1].upto;
-        if (CannotReach(score + others + lists[i].bound, threshold)) return;
-        TermCursor& c = *lists[i].cursor;
-        const float block = c.BlockBound(doc);
-        if (CannotReach(score + others + block, threshold)) return;
-        if (block != 0.0f) score += c.ScoreOf(doc);
+      candidates.push_back({first + offset, score});
+    });
+    // One non-essential list at a time, dearest bound first, over the
+    // candidates still able to enter: each pass walks one list's bitmap or
+    // blocks in id order, and drops the candidates its bounds rule out.
+    for (size_t i = essential; i-- > 0 && !candidates.empty();) {
+      const float with = lists[i].upto;
+      const float others = i == 0 ? 0.0f : lists[i - 1].upto;
+      TermCursor& c = *lists[i].cursor;
+      size_t kept = 0;
+      for (const Candidate& candidate : candidates) {
+        if (CannotReach(candidate.score + with, threshold)) continue;
+        const float block = c.BlockBound(candidate.doc);
+        if (CannotReach(candidate.score + others + block, threshold)) continue;
+        const float score =
+            block == 0.0f ? candidate.score : candidate.score + c.ScoreOf(candidate.doc);
+        candidates[kept++] = {candidate.doc, score};
       }
-      if (top.WouldEnter(score) && index.IsLive(doc) && (!accept || accept(doc))) {
-        top.Push(doc, score);
+      candidates.resize(kept);
+    }
+    for (const Candidate& candidate : candidates) {
+      if (top.WouldEnter(candidate.score) && index.IsLive(candidate.doc) &&
+          (!accept || accept(candidate.doc))) {
+        top.Push(candidate.doc, candidate.score);
         raise();
       }
-    });
+    }
   }
 }
 

@@ -8,9 +8,10 @@
 // list's best posting), and the lists with the smallest bounds that together
 // cannot lift a document into the best k held so far are "non-essential": the
 // others are added into the window's accumulator, and only documents they
-// hold are looked up in the non-essential lists — dearest bound first, only
-// while the bounds left could still take the document in, and in a common
-// word's list through its TfBitmap rather than by skipping. A window no list can lift into the best
+// hold are looked up in the non-essential lists — one list at a time over
+// the window's candidates, dearest bound first, dropping each candidate once
+// the bounds left cannot take it in; in a common word's list through its
+// TfBitmap rather than by skipping. A window no list can lift into the best
 // k is not decoded at all. Long needs — their words, compound parts and English pivots — thus
 // decode mostly the short lists of rare words. A large index not searched by others at the moment
 // is searched as two halves at once, on the caller's thread and one of its own, each pruning with
