@@ -34,7 +34,7 @@ class TermCursor {
     return score_of_tf_[it_.MaxTfBetween(first, last)];
   }
   void Prefetch(DocId first, DocId last) {
-    if (bitmap_ != nullptr) {
+    if (bitmap_ != nullptr && bitmap_->Covers(first)) {
       bitmap_->Prefetch(first, last);
     } else {
       it_.Prefetch(first, last);
@@ -43,7 +43,7 @@ class TermCursor {
   // What the term adds to `doc`, which must not precede the document the
   // cursor stands on; it may move the cursor up to `doc`.
   float ScoreOf(DocId doc) {
-    if (bitmap_ != nullptr) return score_of_tf_[bitmap_->TfOf(doc)];
+    if (bitmap_ != nullptr && bitmap_->Covers(doc)) return score_of_tf_[bitmap_->TfOf(doc)];
     SkipTo(doc);
     return doc_ == doc ? score() : 0.0f;
   }

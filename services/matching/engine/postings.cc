@@ -28,15 +28,30 @@ void PostingList::Append(const Posting& posting) {
   data_.push_back(static_cast<char>(posting.flags));
   last_doc_ = posting.doc;
   ++size_;
-  if (bitmap_ != nullptr) bitmap_->Append(posting.doc, posting.tf);
+  if (size_ == extend_bitmap_at_) ExtendBitmap();
 }
 
 void PostingList::BuildBitmap() {
-  auto bitmap = std::make_unique<TfBitmap>();
-  bitmap->Reserve(last_doc_, size_);
-  Iterator it(*this);
-  for (Posting p; it.Next(p);) bitmap->Append(p.doc, p.tf);
-  bitmap_ = std::move(bitmap);
+  bitmap_ = std::make_unique<TfBitmap>();
+  ExtendBitmap();
+}
+
+void PostingList::ExtendBitmap() {
+  extend_bitmap_at_ = size_ + std::max(kBitmapBatch, size_ / 8);
+  const uint32_t from = bitmap_->holders();
+  if (from == size_) return;
+  // Exactly the room needed: batches grow the list by an eighth at least, so
+  // the copies stay a small multiple of the list, and no slack is kept.
+  bitmap_->Reserve(last_doc_, size_);
+  const size_t block = from / kSkipInterval;
+  const char* data = data_.data();
+  size_t offset = skips_[block].offset;
+  DocId doc = skips_[block].base;
+  for (uint32_t i = static_cast<uint32_t>(block * kSkipInterval); i < size_; ++i) {
+    doc += postings_internal::ReadDelta(data, offset);
+    if (i >= from) bitmap_->Append(doc, static_cast<uint8_t>(data[offset]));
+    offset += 2;
+  }
 }
 
 bool PostingList::Iterator::SkipTo(DocId target, Posting& out) {

@@ -37,6 +37,9 @@ inline constexpr float kTfScale = 8.0f;
 // the scores of the documents in it.
 inline constexpr uint32_t kSkipInterval = 64;
 
+// The fewest postings Append adds to a list's bitmap at once.
+inline constexpr uint32_t kBitmapBatch = 1024;
+
 class PostingList {
  public:
   // `posting.doc` must exceed every doc already in the list.
@@ -50,12 +53,19 @@ class PostingList {
   // The largest tf in the list: what bounds any document's score for the term.
   uint8_t max_tf() const { return max_tf_; }
 
-  // The list's tfs by document id, kept up to date by Append from
-  // BuildBitmap on; nullptr when the list has none. Its owner decides which
-  // lists are long enough to be worth one.
+  // The list's tfs by document id, from BuildBitmap on; nullptr when the
+  // list has none. Its owner decides which lists are long enough to be
+  // worth one. Append brings it up to date in batches (kBitmapBatch postings,
+  // or an eighth of the list if more): appending to it with every posting
+  // cost an index build three more cache misses a posting, and decoding a
+  // batch of the list's tail is sequential. Documents after the last batch
+  // are read from the postings (TfBitmap::Covers says which).
   const TfBitmap* bitmap() const { return bitmap_.get(); }
   void BuildBitmap();
-  void DropBitmap() { bitmap_.reset(); }
+  void DropBitmap() {
+    bitmap_.reset();
+    extend_bitmap_at_ = 0;
+  }
 
   class Iterator {
    public:
@@ -126,7 +136,14 @@ class PostingList {
 
   std::string data_;
   std::vector<Skip> skips_;
+  // Adds the postings the bitmap does not hold yet.
+  void ExtendBitmap();
+
   std::unique_ptr<TfBitmap> bitmap_;
+  // The size at which Append extends the bitmap; 0 without one. Kept here
+  // so that appending need not read the bitmap, which lies elsewhere in
+  // memory.
+  uint32_t extend_bitmap_at_ = 0;
   uint32_t size_ = 0;
   DocId last_doc_ = 0;
   uint8_t max_tf_ = 0;

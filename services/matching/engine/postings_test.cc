@@ -42,23 +42,39 @@ TEST(PostingListTest, CompactDropsDeadDocuments) {
   EXPECT_EQ(p.doc, 1u);
 }
 
-TEST(PostingListTest, ABitmapFollowsTheListUntilCompactDropsIt) {
+TEST(PostingListTest, ABitmapFollowsTheListInBatchesUntilCompactDropsIt) {
   PostingList list;
-  for (DocId d = 0; d < 100; d += 3) list.Append({d, static_cast<uint8_t>(1 + d), 0});
+  for (DocId d = 0; d < 300; d += 3) list.Append({d, static_cast<uint8_t>(1 + d % 200), 0});
   EXPECT_EQ(list.bitmap(), nullptr);
   list.BuildBitmap();
   ASSERT_NE(list.bitmap(), nullptr);
-  // Postings appended after it was built are in it too.
-  for (DocId d = 100; d < 400; d += 7) list.Append({d, static_cast<uint8_t>(d % 200 + 1), 0});
+  EXPECT_EQ(list.bitmap()->holders(), list.size());
+  // Postings appended after it was built join it a batch at a time.
+  for (DocId d = 300; d < 300 + 7 * 5000; d += 7) {
+    list.Append({d, static_cast<uint8_t>(1 + d % 200), 0});
+    ASSERT_LT(list.size() - list.bitmap()->holders(),
+              std::max(kBitmapBatch, list.bitmap()->holders() / 8))
+        << "doc " << d;
+  }
+  EXPECT_GT(list.bitmap()->holders(), 4000u);
+  EXPECT_LT(list.bitmap()->holders(), list.size());
+  EXPECT_FALSE(list.bitmap()->Covers(list.last_doc()));
+  // What it covers, it gives as the list does.
   PostingList::Iterator it(list);
   Posting p;
   DocId next = 0;
+  size_t covered = 0;
   while (it.Next(p)) {
-    for (; next < p.doc; ++next) ASSERT_EQ(list.bitmap()->TfOf(next), 0) << "doc " << next;
-    ASSERT_EQ(list.bitmap()->TfOf(p.doc), p.tf) << "doc " << p.doc;
+    for (; next < p.doc && list.bitmap()->Covers(next); ++next) {
+      ASSERT_EQ(list.bitmap()->TfOf(next), 0) << "doc " << next;
+    }
+    if (list.bitmap()->Covers(p.doc)) {
+      ASSERT_EQ(list.bitmap()->TfOf(p.doc), p.tf) << "doc " << p.doc;
+      ++covered;
+    }
     next = p.doc + 1;
   }
-  EXPECT_EQ(list.bitmap()->TfOf(next + 1000), 0);
+  EXPECT_EQ(covered, list.bitmap()->holders());
   const size_t with_bitmap = list.bytes();
   list.Compact([](DocId d) { return d % 2 == 0; });
   EXPECT_EQ(list.bitmap(), nullptr);

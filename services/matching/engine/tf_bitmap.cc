@@ -18,6 +18,7 @@ void TfBitmap::Append(uint32_t doc, uint8_t tf) {
   }
   bits_[word] |= uint64_t{1} << (doc % 64);
   tfs_.push_back(tf);
+  last_doc_ = doc;
 }
 
 void TfBitmap::Prefetch(uint32_t first, uint32_t last) const {

@@ -24,7 +24,14 @@ class TfBitmap {
   // `doc` must exceed every doc already appended; `tf` must not be 0.
   void Append(uint32_t doc, uint8_t tf);
 
-  // The tf of `doc`; 0 when it does not hold the term.
+  // Documents appended so far.
+  uint32_t holders() const { return static_cast<uint32_t>(tfs_.size()); }
+  // Whether TfOf answers for `doc`: documents after the last one appended
+  // may hold the term without the bitmap knowing yet.
+  bool Covers(uint32_t doc) const { return !tfs_.empty() && doc <= last_doc_; }
+
+  // The tf of `doc`, which the bitmap covers; 0 when it does not hold the
+  // term.
   uint8_t TfOf(uint32_t doc) const {
     const size_t word = doc / 64;
     if (word >= bits_.size()) return 0;
@@ -48,6 +55,7 @@ class TfBitmap {
   // Holders before each word of bits_.
   std::vector<uint32_t> rank_;
   std::vector<uint8_t> tfs_;
+  uint32_t last_doc_ = 0;
 };
 
 }  // namespace corematch::matching
