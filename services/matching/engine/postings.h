@@ -123,6 +123,9 @@ class PostingList {
   }
 
  private:
+  // Adds the postings the bitmap does not hold yet.
+  void ExtendBitmap();
+
   // Where block b (postings b * kSkipInterval on) starts.
   struct Skip {
     // Its first document.
@@ -136,9 +139,6 @@ class PostingList {
 
   std::string data_;
   std::vector<Skip> skips_;
-  // Adds the postings the bitmap does not hold yet.
-  void ExtendBitmap();
-
   std::unique_ptr<TfBitmap> bitmap_;
   // The size at which Append extends the bitmap; 0 without one. Kept here
   // so that appending need not read the bitmap, which lies elsewhere in

@@ -108,7 +108,8 @@ DocId TextIndex::Add(const IndexedDocument& document) {
     const float quantised = std::clamp(std::round(tf * kTfScale), 1.0f, 255.0f);
     PostingList& list = postings_[term.term];
     list.Append({doc, static_cast<uint8_t>(quantised), PostingFlags(term)});
-    // Lists that grow rarer as the corpus grows keep theirs until Compact.
+    // A list that grows rarer as the corpus grows keeps its bitmap until
+    // Compact or a snapshot's reading choose again.
     if (list.bitmap() == nullptr && WantsBitmap(list)) list.BuildBitmap();
   }
   live_.push_back(true);
