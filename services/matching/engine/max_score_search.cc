@@ -177,6 +177,29 @@ struct Candidate {
   float score;
 };
 
+// Adds to each candidate what the non-essential lists lists[0, essential)
+// hold for it, and keeps the candidates that can still beat `threshold`.
+// One list at a time, dearest bound first: each pass walks one list's bitmap
+// or blocks in id order, and drops the candidates its bounds rule out.
+void LookUpInNonEssentialLists(const std::vector<WindowList>& lists, size_t essential,
+                               float threshold, std::vector<Candidate>& candidates) {
+  for (size_t i = essential; i-- > 0 && !candidates.empty();) {
+    const float with = lists[i].upto;
+    const float others = i == 0 ? 0.0f : lists[i - 1].upto;
+    TermCursor& c = *lists[i].cursor;
+    size_t kept = 0;
+    for (const Candidate& candidate : candidates) {
+      if (CannotReach(candidate.score + with, threshold)) continue;
+      const float block = c.BlockBound(candidate.doc);
+      if (CannotReach(candidate.score + others + block, threshold)) continue;
+      const float score =
+          block == 0.0f ? candidate.score : candidate.score + c.ScoreOf(candidate.doc);
+      candidates[kept++] = {candidate.doc, score};
+    }
+    candidates.resize(kept);
+  }
+}
+
 // A cursor on each query term's list, for the terms the index has.
 std::vector<TermCursor> Cursors(const TextIndex& index, const std::vector<QueryTerm>& query) {
   std::vector<TermCursor> cursors;
@@ -230,24 +253,7 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
     window.ForEach([&](uint32_t offset, float score) {
       candidates.push_back({first + offset, score});
     });
-    // One non-essential list at a time, dearest bound first, over the
-    // candidates still able to enter: each pass walks one list's bitmap or
-    // blocks in id order, and drops the candidates its bounds rule out.
-    for (size_t i = essential; i-- > 0 && !candidates.empty();) {
-      const float with = lists[i].upto;
-      const float others = i == 0 ? 0.0f : lists[i - 1].upto;
-      TermCursor& c = *lists[i].cursor;
-      size_t kept = 0;
-      for (const Candidate& candidate : candidates) {
-        if (CannotReach(candidate.score + with, threshold)) continue;
-        const float block = c.BlockBound(candidate.doc);
-        if (CannotReach(candidate.score + others + block, threshold)) continue;
-        const float score =
-            block == 0.0f ? candidate.score : candidate.score + c.ScoreOf(candidate.doc);
-        candidates[kept++] = {candidate.doc, score};
-      }
-      candidates.resize(kept);
-    }
+    LookUpInNonEssentialLists(lists, essential, threshold, candidates);
     for (const Candidate& candidate : candidates) {
       if (top.WouldEnter(candidate.score) && index.IsLive(candidate.doc) &&
           (!accept || accept(candidate.doc))) {
