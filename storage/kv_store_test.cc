@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "rocksdb/env.h"
 #include "storage/memory_kv_store.h"
@@ -103,6 +104,33 @@ TEST(RocksDbKvStoreTest, DataSurvivesReopen) {
   auto store = OpenRocksDbKvStore({.path = "/db", .env = env.get()});
   ASSERT_TRUE(store.ok());
   EXPECT_EQ((*store)->Get("k")->value(), "v");
+}
+
+// A small memtable budget makes RocksDB flush and compact many times over
+// these writes; every value must still read back, before and after a reopen.
+TEST(RocksDbKvStoreTest, SmallMemtableBudgetKeepsEveryWrite) {
+  std::unique_ptr<rocksdb::Env> env(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+  const RocksDbOptions options{
+      .path = "/small", .env = env.get(), .memtable_budget_bytes = 1 << 20};
+  constexpr int kKeys = 4000;
+  const std::string value(1024, 'x');
+  {
+    auto store = OpenRocksDbKvStore(options);
+    ASSERT_TRUE(store.ok()) << store.status();
+    for (int i = 0; i < kKeys; i += 100) {
+      WriteBatch batch;
+      for (int j = i; j < i + 100; ++j) batch.Put(absl::StrCat("k", j), absl::StrCat(j, value));
+      ASSERT_TRUE((*store)->Write(batch, WriteOptions{}).ok());
+    }
+    EXPECT_EQ((*store)->Get("k1234")->value(), absl::StrCat(1234, value));
+  }
+  auto store = OpenRocksDbKvStore(options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  for (int i = 0; i < kKeys; ++i) {
+    auto read = (*store)->Get(absl::StrCat("k", i));
+    ASSERT_TRUE(read.ok() && read->has_value()) << i;
+    ASSERT_EQ(read->value(), absl::StrCat(i, value)) << i;
+  }
 }
 
 TEST(RocksDbKvStoreTest, SecondOpenOfSameDirectoryFailsClearly) {

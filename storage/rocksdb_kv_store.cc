@@ -128,7 +128,7 @@ absl::StatusOr<std::unique_ptr<KvStore>> OpenRocksDbKvStore(const RocksDbOptions
   rocksdb::Options rocks_options;
   rocks_options.create_if_missing = true;
   rocks_options.IncreaseParallelism(2);
-  rocks_options.OptimizeLevelStyleCompaction();
+  rocks_options.OptimizeLevelStyleCompaction(options.memtable_budget_bytes);
   rocks_options.compression = rocksdb::kLZ4Compression;
   rocksdb::BlockBasedTableOptions table_options;
   table_options.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));

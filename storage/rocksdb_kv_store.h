@@ -6,6 +6,7 @@
 #ifndef COREMATCH_STORAGE_ROCKSDB_KV_STORE_H_
 #define COREMATCH_STORAGE_ROCKSDB_KV_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -19,11 +20,19 @@ class Env;
 
 namespace corematch::storage {
 
+// RocksDB's own memtable budget (OptimizeLevelStyleCompaction's default): a
+// store then holds up to 1.5 × this in memtables.
+inline constexpr uint64_t kDefaultMemtableBudgetBytes = uint64_t{512} << 20;
+
 struct RocksDbOptions {
   // Where the database lives; created if missing.
   std::string path;
   // Optional environment (e.g. rocksdb::NewMemEnv for hermetic tests). Not owned.
   rocksdb::Env* env = nullptr;
+  // Memory for writes not yet flushed to tables: memtables of a quarter of
+  // it, up to six. Larger budgets flush and compact less often; a store
+  // beside a large in-memory index may want a smaller one.
+  uint64_t memtable_budget_bytes = kDefaultMemtableBudgetBytes;
 };
 
 // Opens (creating if needed) the database at `options.path`. Fails with
