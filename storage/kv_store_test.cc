@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "rocksdb/env.h"
@@ -106,8 +107,9 @@ TEST(RocksDbKvStoreTest, DataSurvivesReopen) {
   EXPECT_EQ((*store)->Get("k")->value(), "v");
 }
 
-// A small memtable budget makes RocksDB flush and compact many times over
-// these writes; every value must still read back, before and after a reopen.
+// A 1 MiB budget makes RocksDB flush tables while 4 MB are written (the
+// default budget would hold them all in memtables); every value must still
+// read back, before and after a reopen.
 TEST(RocksDbKvStoreTest, SmallMemtableBudgetKeepsEveryWrite) {
   std::unique_ptr<rocksdb::Env> env(rocksdb::NewMemEnv(rocksdb::Env::Default()));
   const RocksDbOptions options{
@@ -123,6 +125,10 @@ TEST(RocksDbKvStoreTest, SmallMemtableBudgetKeepsEveryWrite) {
       ASSERT_TRUE((*store)->Write(batch, WriteOptions{}).ok());
     }
     EXPECT_EQ((*store)->Get("k1234")->value(), absl::StrCat(1234, value));
+    std::vector<std::string> files;
+    ASSERT_TRUE(env->GetChildren("/small", &files).ok());
+    EXPECT_TRUE(absl::c_any_of(files, [](const std::string& f) { return f.ends_with(".sst"); }))
+        << "nothing was flushed: the budget was not applied";
   }
   auto store = OpenRocksDbKvStore(options);
   ASSERT_TRUE(store.ok()) << store.status();
