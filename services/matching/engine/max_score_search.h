@@ -3,7 +3,7 @@
 // MaxScoreSearch: the best k documents of a TextIndex for a query, exactly as
 // scoring every document would rank them, without scoring every document.
 //
-// It runs MaxScore over windows of 2,048 document ids, in id order. In each
+// It runs MaxScore over windows of 8,192 document ids, in id order. In each
 // window every list's bound is taken from its blocks there (sharper than the
 // list's best posting), and the lists with the smallest bounds that together
 // cannot lift a document into the best k held so far are "non-essential": the
