@@ -60,10 +60,10 @@ sigset_t BlockShutdownSignals() {
 
 // glibc raises its mmap threshold to the size of each large block freed (up
 // to 32 MiB); large blocks then come from the heap instead and, once freed,
-// mostly stay in the process. Matching at 1,000,000 solutions grew from 1.24
-// to 1.99 GB resident in three minutes of applying filed requests, 0.48 GB
-// of it free heap (malloc_trim gave it back); with the threshold fixed at
-// glibc's initial 128 KiB it held 1.32-1.40 GB (docs/benchmarks.md).
+// mostly stay in the process. Matching at 1,000,000 solutions grew by 676
+// MiB in two minutes of applying filed requests, 455 MiB of it free heap
+// (malloc_trim gave it back); with the threshold fixed at glibc's initial
+// 128 KiB, by 238 MiB (docs/benchmarks.md, "Memory freed by large blocks").
 void KeepLargeBlocksOffTheHeap() {
   constexpr int kMmapThresholdBytes = 128 * 1024;
   if (mallopt(M_MMAP_THRESHOLD, kMmapThresholdBytes) != 1) {
