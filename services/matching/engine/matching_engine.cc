@@ -189,6 +189,29 @@ SolutionFeatures MatchingEngine::FeaturesOf(const SolutionRecord& s) const {
   return f;
 }
 
+std::vector<std::vector<std::string>> MatchingEngine::CoreElementTerms(
+    const SolutionRecord& solution) const {
+  const Language language = ResolveLanguage(solution.language, solution.title);
+  std::vector<std::vector<std::string>> terms;
+  for (const CoreElementText& core : solution.core_elements) {
+    // The core's own stems and their English pivots: a translated match
+    // names the pivot.
+    std::vector<std::string> core_terms =
+        analyzer_->Terms(absl::StrCat(core.title, " ", core.description), language);
+    if (lexicon_ != nullptr) {
+      for (size_t i = 0, n = core_terms.size(); i < n; ++i) {
+        for (const std::string& english : lexicon_->ToPivot(core_terms[i], language)) {
+          core_terms.push_back(english);
+        }
+      }
+    }
+    std::sort(core_terms.begin(), core_terms.end());
+    core_terms.erase(std::unique(core_terms.begin(), core_terms.end()), core_terms.end());
+    terms.push_back(std::move(core_terms));
+  }
+  return terms;
+}
+
 IndexedDocument MatchingEngine::AnalyzeRequest(const RequestRecord& r) const {
   const Language language = ResolveLanguage(r.language, r.need_statement);
   absl::flat_hash_map<std::string, IndexedTerm> terms;
@@ -344,23 +367,16 @@ Explanation MatchingEngine::Explain(const Query& query, const ScoredDocument& sc
   }
   e.total = Total(query, scored.score, need, solution, e.factors);
   if (record.has_value()) {
-    const Language language = ResolveLanguage(record->language, record->title);
-    for (const CoreElementText& core : record->core_elements) {
-      // The core's own stems and their English pivots: a translated match
-      // names the pivot.
-      std::vector<std::string> core_terms =
-          analyzer_->Terms(absl::StrCat(core.title, " ", core.description), language);
-      if (lexicon_ != nullptr) {
-        for (size_t i = 0, n = core_terms.size(); i < n; ++i) {
-          for (const std::string& english : lexicon_->ToPivot(core_terms[i], language)) {
-            core_terms.push_back(english);
-          }
-        }
-      }
+    const bool kept = record->core_terms.size() == record->core_elements.size();
+    const std::vector<std::vector<std::string>> analysed =
+        kept ? std::vector<std::vector<std::string>>() : CoreElementTerms(*record);
+    const std::vector<std::vector<std::string>>& terms_of = kept ? record->core_terms : analysed;
+    for (size_t c = 0; c < record->core_elements.size(); ++c) {
+      const std::vector<std::string>& core_terms = terms_of[c];
       const bool met = std::any_of(e.terms.begin(), e.terms.end(), [&](const auto& t) {
         return std::find(core_terms.begin(), core_terms.end(), t.matched_term) != core_terms.end();
       });
-      if (met) e.matched_core_elements.push_back(core.title);
+      if (met) e.matched_core_elements.push_back(record->core_elements[c].title);
     }
     for (const PreconditionText& p : record->preconditions) {
       e.preconditions_to_check.push_back(absl::StrCat(p.kind, ": ", p.description));

@@ -71,6 +71,12 @@ class MatchingEngine {
   // Pure and thread-safe: analyse without touching the index.
   IndexedDocument AnalyzeSolution(const SolutionRecord& solution) const;
   SolutionFeatures FeaturesOf(const SolutionRecord& solution) const;
+  // Each core element's stems and their English pivots: what an explanation
+  // looks for a need's matched terms in to name the cores they meet. A
+  // service persists them beside the solution and hands them back in
+  // SolutionRecord::core_terms, so that explaining a winner analyses no text
+  // (a fifth of a MatchAdoptionRequest's time; docs/benchmarks.md).
+  std::vector<std::vector<std::string>> CoreElementTerms(const SolutionRecord& solution) const;
   IndexedDocument AnalyzeRequest(const RequestRecord& request) const;
   NeedFeatures FeaturesOf(const RequestRecord& request) const;
 

@@ -13,6 +13,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::Field;
+using ::testing::IsEmpty;
 
 SolutionRecord JobbForst() {
   SolutionRecord s;
@@ -121,6 +122,23 @@ TEST_F(MatchingEngineTest, DanishNeedFindsTheSwedishSolutionFirst) {
   EXPECT_THAT(e.matched_core_elements, Contains("Arbete först inom 48 timmar"));
   EXPECT_THAT(e.preconditions_to_check,
               Contains("STAFF: Jobbcoacher med kontakt till lokala arbetsgivare"));
+}
+
+// A service keeps each solution's core terms so that explaining it analyses
+// no text; the explanation then names the cores by the kept terms alone.
+TEST_F(MatchingEngineTest, KeptCoreTermsNameTheCoresAsAnalysingThemDoes) {
+  const std::vector<std::string> analysed =
+      Match(DanishNeed())[0].explanation.matched_core_elements;
+  ASSERT_THAT(analysed, Contains("Arbete först inom 48 timmar"));
+
+  SolutionRecord& jobb = records_["solutions/jobbforst"];
+  jobb.core_terms = engine_->CoreElementTerms(jobb);
+  ASSERT_EQ(jobb.core_terms.size(), jobb.core_elements.size());
+  EXPECT_EQ(Match(DanishNeed())[0].explanation.matched_core_elements, analysed);
+
+  // Kept terms that share nothing with the need: no core is named.
+  for (std::vector<std::string>& terms : jobb.core_terms) terms = {"unrelated"};
+  EXPECT_THAT(Match(DanishNeed())[0].explanation.matched_core_elements, IsEmpty());
 }
 
 // Target-group words are compared as hashes that the store and snapshots

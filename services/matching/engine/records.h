@@ -44,6 +44,11 @@ struct SolutionRecord {
   int evidence_count = 0;
   int support_capacity = 0;
   std::vector<PreconditionText> preconditions;
+  // The terms of each core element, as MatchingEngine::CoreElementTerms gives
+  // them, when the caller kept them: explaining a winner then analyses no
+  // text. Left empty (or of another length than core_elements), they are
+  // analysed afresh.
+  std::vector<std::vector<std::string>> core_terms;
 };
 
 // A need to rank solutions for: a stored adoption request or an ad-hoc text.

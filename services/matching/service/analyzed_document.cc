@@ -19,6 +19,8 @@ constexpr uint8_t kSolutionFormat = 2;
 constexpr uint8_t kRequestFormat = 3;
 constexpr char kSolutionKind = 'S';
 constexpr char kRequestKind = 'R';
+constexpr uint8_t kCoreTermsFormat = 1;
+constexpr char kCoreTermsKind = 'C';
 constexpr uint8_t kTranslatedBit = 1u << 7;
 
 void WriteDocument(ByteWriter& w, const IndexedDocument& document) {
@@ -114,6 +116,28 @@ absl::StatusOr<AnalyzedRequest> ParseAnalyzedRequest(absl::string_view blob) {
     return Corrupt("truncated or malformed request");
   }
   return out;
+}
+
+std::string SerializeCoreTerms(const std::vector<std::vector<std::string>>& terms) {
+  ByteWriter w;
+  w.Byte(kCoreTermsFormat);
+  w.Byte(kCoreTermsKind);
+  w.Varint(terms.size());
+  for (const std::vector<std::string>& core : terms) w.Strings(core);
+  return w.Take();
+}
+
+absl::StatusOr<std::vector<std::vector<std::string>>> ParseCoreTerms(absl::string_view blob) {
+  ByteReader r(blob);
+  RETURN_IF_ERROR(ReadHeader(r, kCoreTermsFormat, kCoreTermsKind));
+  uint64_t cores;
+  if (!r.Count(cores)) return Corrupt("truncated core terms");
+  std::vector<std::vector<std::string>> terms(cores);
+  for (std::vector<std::string>& core : terms) {
+    if (!r.Strings(core)) return Corrupt("truncated or malformed core terms");
+  }
+  if (!r.done()) return Corrupt("trailing bytes after the core terms");
+  return terms;
 }
 
 }  // namespace corematch::matching

@@ -18,6 +18,7 @@
 #define COREMATCH_SERVICES_MATCHING_SERVICE_ANALYZED_DOCUMENT_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -43,6 +44,15 @@ std::string SerializeAnalyzed(const AnalyzedRequest& request);
 // FAILED_PRECONDITION for another format version.
 absl::StatusOr<AnalyzedSolution> ParseAnalyzedSolution(absl::string_view blob);
 absl::StatusOr<AnalyzedRequest> ParseAnalyzedRequest(absl::string_view blob);
+
+// A solution's core-element terms (MatchingEngine::CoreElementTerms), kept
+// beside it so that explaining it in a ranking analyses no text. Layout: a
+// format byte, the kind byte 'C', the number of core elements, then each
+// one's terms as a count and length-prefixed strings.
+std::string SerializeCoreTerms(const std::vector<std::vector<std::string>>& terms);
+// DATA_LOSS for a truncated or corrupt blob; FAILED_PRECONDITION for another
+// format version.
+absl::StatusOr<std::vector<std::vector<std::string>>> ParseCoreTerms(absl::string_view blob);
 
 }  // namespace corematch::matching
 

@@ -137,5 +137,27 @@ TEST(AnalyzedDocumentTest, AnEngineAnalysisSurvivesTheRoundTrip) {
   EXPECT_FALSE(back->document.terms.empty());
 }
 
+TEST(AnalyzedDocumentTest, CoreTermsRoundTrip) {
+  const std::vector<std::vector<std::string>> terms = {{"arbet", "work"}, {}, {"kontanthjælp"}};
+  absl::StatusOr<std::vector<std::vector<std::string>>> back =
+      ParseCoreTerms(SerializeCoreTerms(terms));
+  ASSERT_THAT(back, IsOk());
+  EXPECT_EQ(*back, terms);
+}
+
+TEST(AnalyzedDocumentTest, DamagedCoreTermsAreDataLossAndOtherFormatsAPrecondition) {
+  const std::string blob = SerializeCoreTerms({{"arbet", "work"}, {"samarbet"}});
+  for (size_t n = 0; n < blob.size(); ++n) {
+    EXPECT_THAT(ParseCoreTerms(blob.substr(0, n)), StatusIs(absl::StatusCode::kDataLoss))
+        << "cut at " << n;
+  }
+  EXPECT_THAT(ParseCoreTerms(blob + "x"), StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(ParseCoreTerms(SerializeAnalyzed(AnalyzedSolution{SampleDocument(), {}})),
+              StatusIs(absl::StatusCode::kDataLoss));
+  std::string other_format = blob;
+  other_format[0] = 9;
+  EXPECT_THAT(ParseCoreTerms(other_format), StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
 }  // namespace
 }  // namespace corematch::matching

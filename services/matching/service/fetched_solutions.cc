@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "services/common/stored_proto.h"
+#include "services/matching/service/analyzed_document.h"
 #include "services/matching/service/match_store.h"
 #include "services/matching/service/record_conversion.h"
 
@@ -12,8 +13,20 @@ SolutionFetcher FetchedSolutions::Fetcher() {
   return [this](absl::string_view name) -> std::optional<SolutionRecord> {
     absl::StatusOr<const publishing::v1::Solution*> solution = Find(IdOf(name));
     if (!solution.ok() || *solution == nullptr) return std::nullopt;
-    return ToSolutionRecord(**solution);
+    SolutionRecord record = ToSolutionRecord(**solution);
+    record.core_terms = KeptCoreTerms(IdOf(name));
+    return record;
   };
+}
+
+std::vector<std::vector<std::string>> FetchedSolutions::KeptCoreTerms(absl::string_view id) {
+  // Solutions indexed before core terms were kept have none: the engine then
+  // analyses their cores itself, as it does for a blob it cannot read.
+  absl::StatusOr<std::optional<std::string>> blob = store_->Get(keys::CoreTerms(id));
+  if (!blob.ok() || !blob->has_value()) return {};
+  absl::StatusOr<std::vector<std::vector<std::string>>> terms = ParseCoreTerms(**blob);
+  if (!terms.ok()) return {};
+  return *std::move(terms);
 }
 
 absl::StatusOr<const publishing::v1::Solution*> FetchedSolutions::Find(absl::string_view id) {

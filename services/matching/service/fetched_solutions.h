@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -44,6 +45,9 @@ class FetchedSolutions {
   absl::StatusOr<const publishing::v1::Solution*> Find(absl::string_view id);
 
  private:
+  // The core terms kept beside solution `id`; empty if there are none.
+  std::vector<std::vector<std::string>> KeptCoreTerms(absl::string_view id);
+
   storage::KvStore* const store_;
   absl::flat_hash_map<std::string, publishing::v1::Solution> loaded_;  // by id
 };

@@ -2,6 +2,7 @@
 
 #include "gtest/gtest.h"
 #include "services/common/testing/status_matchers.h"
+#include "services/matching/service/analyzed_document.h"
 #include "services/matching/service/match_store.h"
 #include "storage/memory_kv_store.h"
 
@@ -53,6 +54,46 @@ TEST(FetchedSolutionsTest, FindLoadsWhatTheFetcherWasNotAskedFor) {
   ASSERT_THAT(found, IsOk());
   ASSERT_NE(*found, nullptr);
   EXPECT_EQ((*found)->title(), "Homework cafe");
+}
+
+TEST(FetchedSolutionsTest, TheFetcherHandsOverTheCoreTermsKeptBesideASolution) {
+  storage::MemoryKvStore store;
+  publishing::v1::Solution jobb;
+  jobb.set_name("solutions/jobbforst");
+  jobb.add_core_elements()->set_title("Arbete först");
+  jobb.add_core_elements()->set_title("Nära samarbete");
+  Put(store, jobb);
+  const std::vector<std::vector<std::string>> kept = {{"arbet", "först", "work"}, {"samarbet"}};
+  storage::WriteBatch batch;
+  batch.Put(keys::CoreTerms("jobbforst"), SerializeCoreTerms(kept));
+  ASSERT_THAT(store.Write(batch, {}), IsOk());
+
+  FetchedSolutions fetched(&store);
+  std::optional<SolutionRecord> record = fetched.Fetcher()("solutions/jobbforst");
+  ASSERT_TRUE(record.has_value());
+  EXPECT_EQ(record->core_terms, kept);
+}
+
+TEST(FetchedSolutionsTest, ASolutionWithoutReadableCoreTermsIsFetchedWithoutThem) {
+  storage::MemoryKvStore store;
+  publishing::v1::Solution jobb;
+  jobb.set_name("solutions/jobbforst");
+  jobb.add_core_elements()->set_title("Arbete först");
+  Put(store, jobb);
+  FetchedSolutions fetched(&store);
+  std::optional<SolutionRecord> record = fetched.Fetcher()("solutions/jobbforst");
+  ASSERT_TRUE(record.has_value());
+  EXPECT_TRUE(record->core_terms.empty());
+
+  // A damaged blob costs the shortcut, not the solution.
+  storage::WriteBatch batch;
+  batch.Put(keys::CoreTerms("jobbforst"), "C\x01 not core terms");
+  ASSERT_THAT(store.Write(batch, {}), IsOk());
+  FetchedSolutions again(&store);
+  record = again.Fetcher()("solutions/jobbforst");
+  ASSERT_TRUE(record.has_value());
+  EXPECT_EQ(record->core_elements.size(), 1u);
+  EXPECT_TRUE(record->core_terms.empty());
 }
 
 }  // namespace

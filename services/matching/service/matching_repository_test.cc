@@ -11,8 +11,11 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/testing/status_matchers.h"
+#include "services/matching/service/analyzed_document.h"
+#include "services/matching/service/fetched_solutions.h"
 #include "services/matching/service/match_state.h"
 #include "services/matching/service/matching_test_fixture.h"
+#include "services/matching/service/record_conversion.h"
 #include "tests/testing/temp_dir.h"
 
 namespace corematch::matching {
@@ -338,6 +341,39 @@ TEST_F(MatchingRepositoryTest, FilingARequestMatchesThePublishedSolutions) {
   EXPECT_EQ(match->adoption_request(), "adoptionRequests/aarhusneed");
   EXPECT_EQ(repository_->engine().request_count(), 1u);
   EXPECT_EQ(repository_->engine().solution_count(), 1u);
+}
+
+TEST_F(MatchingRepositoryTest, APublishedSolutionsCoreTermsAreKeptUntilItIsWithdrawn) {
+  Publish(JobbForst());
+  std::optional<std::string> blob = store_.Get("ctrm/jobbforst").value();
+  ASSERT_TRUE(blob.has_value());
+  absl::StatusOr<std::vector<std::vector<std::string>>> kept = ParseCoreTerms(*blob);
+  ASSERT_THAT(kept, IsOk());
+  EXPECT_EQ(*kept, repository_->engine().CoreElementTerms(ToSolutionRecord(JobbForst())));
+  ASSERT_EQ(kept->size(), static_cast<size_t>(JobbForst().core_elements_size()));
+  EXPECT_THAT((*kept)[0], Not(IsEmpty()));
+
+  Withdraw(JobbForst());
+  EXPECT_FALSE(store_.Get("ctrm/jobbforst").value().has_value());
+}
+
+TEST_F(MatchingRepositoryTest, KeptAndFreshlyAnalysedCoreTermsExplainAlike) {
+  Publish(JobbForst());
+  const NeedQuery need = NeedQueryFor(DanishNeed());
+  FetchedSolutions with_kept(&store_);
+  const std::vector<RankedSolution> kept = repository_->engine().Match(need, with_kept.Fetcher());
+
+  storage::WriteBatch erase;
+  erase.Delete("ctrm/jobbforst");
+  ASSERT_THAT(store_.Write(erase, {}), IsOk());
+  FetchedSolutions without(&store_);
+  const std::vector<RankedSolution> fresh = repository_->engine().Match(need, without.Fetcher());
+
+  ASSERT_EQ(kept.size(), 1u);
+  ASSERT_EQ(fresh.size(), 1u);
+  EXPECT_THAT(kept[0].explanation.matched_core_elements, Not(IsEmpty()));
+  EXPECT_EQ(kept[0].explanation.matched_core_elements, fresh[0].explanation.matched_core_elements);
+  EXPECT_EQ(kept[0].score, fresh[0].score);
 }
 
 TEST_F(MatchingRepositoryTest, DraftsAreRememberedButNotMatched) {
