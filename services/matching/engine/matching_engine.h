@@ -75,7 +75,7 @@ class MatchingEngine {
   // looks for a need's matched terms in to name the cores they meet. A
   // service persists them beside the solution and hands them back in
   // SolutionRecord::core_terms, so that explaining a winner analyses no text
-  // (a fifth of a MatchAdoptionRequest's time; docs/benchmarks.md).
+  // (a tenth or more of a MatchAdoptionRequest's time; docs/benchmarks.md).
   std::vector<std::vector<std::string>> CoreElementTerms(const SolutionRecord& solution) const;
   IndexedDocument AnalyzeRequest(const RequestRecord& request) const;
   NeedFeatures FeaturesOf(const RequestRecord& request) const;

@@ -19,8 +19,8 @@ constexpr uint8_t kSolutionFormat = 2;
 constexpr uint8_t kRequestFormat = 3;
 constexpr char kSolutionKind = 'S';
 constexpr char kRequestKind = 'R';
-constexpr uint8_t kCoreTermsFormat = 1;
-constexpr char kCoreTermsKind = 'C';
+constexpr uint8_t kQuoteFormat = 1;
+constexpr char kQuoteKind = 'Q';
 constexpr uint8_t kTranslatedBit = 1u << 7;
 
 void WriteDocument(ByteWriter& w, const IndexedDocument& document) {
@@ -118,26 +118,48 @@ absl::StatusOr<AnalyzedRequest> ParseAnalyzedRequest(absl::string_view blob) {
   return out;
 }
 
-std::string SerializeCoreTerms(const std::vector<std::vector<std::string>>& terms) {
+std::string SerializeQuote(const SolutionRecord& solution,
+                           const std::vector<std::vector<std::string>>& core_terms) {
   ByteWriter w;
-  w.Byte(kCoreTermsFormat);
-  w.Byte(kCoreTermsKind);
-  w.Varint(terms.size());
-  for (const std::vector<std::string>& core : terms) w.Strings(core);
+  w.Byte(kQuoteFormat);
+  w.Byte(kQuoteKind);
+  w.String(solution.title);
+  w.String(solution.language);
+  w.Varint(solution.core_elements.size());
+  for (size_t i = 0; i < solution.core_elements.size(); ++i) {
+    w.String(solution.core_elements[i].title);
+    w.Strings(i < core_terms.size() ? core_terms[i] : std::vector<std::string>());
+  }
+  w.Varint(solution.preconditions.size());
+  for (const PreconditionText& p : solution.preconditions) {
+    w.String(p.kind);
+    w.String(p.description);
+  }
   return w.Take();
 }
 
-absl::StatusOr<std::vector<std::vector<std::string>>> ParseCoreTerms(absl::string_view blob) {
+absl::StatusOr<SolutionRecord> ParseQuote(absl::string_view blob) {
   ByteReader r(blob);
-  RETURN_IF_ERROR(ReadHeader(r, kCoreTermsFormat, kCoreTermsKind));
-  uint64_t cores;
-  if (!r.Count(cores)) return Corrupt("truncated core terms");
-  std::vector<std::vector<std::string>> terms(cores);
-  for (std::vector<std::string>& core : terms) {
-    if (!r.Strings(core)) return Corrupt("truncated or malformed core terms");
+  RETURN_IF_ERROR(ReadHeader(r, kQuoteFormat, kQuoteKind));
+  SolutionRecord quote;
+  uint64_t cores = 0, preconditions = 0;
+  if (!r.String(quote.title) || !r.String(quote.language) || !r.Count(cores)) {
+    return Corrupt("truncated quote");
   }
-  if (!r.done()) return Corrupt("trailing bytes after the core terms");
-  return terms;
+  quote.core_elements.resize(cores);
+  quote.core_terms.resize(cores);
+  for (size_t i = 0; i < cores; ++i) {
+    if (!r.String(quote.core_elements[i].title) || !r.Strings(quote.core_terms[i])) {
+      return Corrupt("truncated or malformed quote");
+    }
+  }
+  if (!r.Count(preconditions)) return Corrupt("truncated quote");
+  quote.preconditions.resize(preconditions);
+  for (PreconditionText& p : quote.preconditions) {
+    if (!r.String(p.kind) || !r.String(p.description)) return Corrupt("truncated quote");
+  }
+  if (!r.done()) return Corrupt("trailing bytes after the quote");
+  return quote;
 }
 
 }  // namespace corematch::matching

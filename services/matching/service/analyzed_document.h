@@ -45,14 +45,18 @@ std::string SerializeAnalyzed(const AnalyzedRequest& request);
 absl::StatusOr<AnalyzedSolution> ParseAnalyzedSolution(absl::string_view blob);
 absl::StatusOr<AnalyzedRequest> ParseAnalyzedRequest(absl::string_view blob);
 
-// A solution's core-element terms (MatchingEngine::CoreElementTerms), kept
-// beside it so that explaining it in a ranking analyses no text. Layout: a
-// format byte, the kind byte 'C', the number of core elements, then each
-// one's terms as a count and length-prefixed strings.
-std::string SerializeCoreTerms(const std::vector<std::vector<std::string>>& terms);
-// DATA_LOSS for a truncated or corrupt blob; FAILED_PRECONDITION for another
-// format version.
-absl::StatusOr<std::vector<std::vector<std::string>>> ParseCoreTerms(absl::string_view blob);
+// What a ranking quotes of a published solution when it explains it and
+// names it in an answer: its title and language, each core element's title
+// and terms (MatchingEngine::CoreElementTerms), and its preconditions. Kept
+// beside the solution, so that an answer neither loads the whole solution
+// nor analyses text. Layout: a format byte, the kind byte 'Q', then the
+// fields as length-prefixed strings and counts.
+std::string SerializeQuote(const SolutionRecord& solution,
+                           const std::vector<std::vector<std::string>>& core_terms);
+// A SolutionRecord with only the quoted fields (core elements without their
+// descriptions; core_terms filled). DATA_LOSS for a truncated or corrupt
+// blob; FAILED_PRECONDITION for another format version.
+absl::StatusOr<SolutionRecord> ParseQuote(absl::string_view blob);
 
 }  // namespace corematch::matching
 

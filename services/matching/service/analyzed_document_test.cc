@@ -137,26 +137,47 @@ TEST(AnalyzedDocumentTest, AnEngineAnalysisSurvivesTheRoundTrip) {
   EXPECT_FALSE(back->document.terms.empty());
 }
 
-TEST(AnalyzedDocumentTest, CoreTermsRoundTrip) {
-  const std::vector<std::vector<std::string>> terms = {{"arbet", "work"}, {}, {"kontanthjælp"}};
-  absl::StatusOr<std::vector<std::vector<std::string>>> back =
-      ParseCoreTerms(SerializeCoreTerms(terms));
-  ASSERT_THAT(back, IsOk());
-  EXPECT_EQ(*back, terms);
+SolutionRecord QuotedJobbForst() {
+  SolutionRecord s;
+  s.name = "solutions/jobbforst";
+  s.title = "Jobb Först";
+  s.language = "sv";
+  s.description = "not quoted";
+  s.core_elements = {{"Arbete först", "not quoted either", ""}, {"Nära samarbete", "", ""}};
+  s.preconditions = {{"STAFF", "Jobbcoacher"}, {"IT", ""}};
+  return s;
 }
 
-TEST(AnalyzedDocumentTest, DamagedCoreTermsAreDataLossAndOtherFormatsAPrecondition) {
-  const std::string blob = SerializeCoreTerms({{"arbet", "work"}, {"samarbet"}});
+TEST(AnalyzedDocumentTest, AQuoteKeepsWhatARankingQuotes) {
+  const std::vector<std::vector<std::string>> terms = {{"arbet", "först", "work"}, {}};
+  absl::StatusOr<SolutionRecord> back = ParseQuote(SerializeQuote(QuotedJobbForst(), terms));
+  ASSERT_THAT(back, IsOk());
+  EXPECT_EQ(back->title, "Jobb Först");
+  EXPECT_EQ(back->language, "sv");
+  ASSERT_EQ(back->core_elements.size(), 2u);
+  EXPECT_EQ(back->core_elements[0].title, "Arbete först");
+  EXPECT_EQ(back->core_elements[1].title, "Nära samarbete");
+  EXPECT_EQ(back->core_elements[0].description, "");
+  EXPECT_EQ(back->core_terms, terms);
+  ASSERT_EQ(back->preconditions.size(), 2u);
+  EXPECT_EQ(back->preconditions[0].kind, "STAFF");
+  EXPECT_EQ(back->preconditions[0].description, "Jobbcoacher");
+  EXPECT_EQ(back->preconditions[1].kind, "IT");
+  EXPECT_EQ(back->description, "");
+}
+
+TEST(AnalyzedDocumentTest, DamagedQuotesAreDataLossAndOtherFormatsAPrecondition) {
+  const std::string blob = SerializeQuote(QuotedJobbForst(), {{"arbet", "work"}, {"samarbet"}});
   for (size_t n = 0; n < blob.size(); ++n) {
-    EXPECT_THAT(ParseCoreTerms(blob.substr(0, n)), StatusIs(absl::StatusCode::kDataLoss))
+    EXPECT_THAT(ParseQuote(blob.substr(0, n)), StatusIs(absl::StatusCode::kDataLoss))
         << "cut at " << n;
   }
-  EXPECT_THAT(ParseCoreTerms(blob + "x"), StatusIs(absl::StatusCode::kDataLoss));
-  EXPECT_THAT(ParseCoreTerms(SerializeAnalyzed(AnalyzedSolution{SampleDocument(), {}})),
+  EXPECT_THAT(ParseQuote(blob + "x"), StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(ParseQuote(SerializeAnalyzed(AnalyzedSolution{SampleDocument(), {}})),
               StatusIs(absl::StatusCode::kDataLoss));
   std::string other_format = blob;
   other_format[0] = 9;
-  EXPECT_THAT(ParseCoreTerms(other_format), StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(ParseQuote(other_format), StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
 }  // namespace

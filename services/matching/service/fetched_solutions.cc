@@ -20,13 +20,13 @@ SolutionFetcher FetchedSolutions::Fetcher() {
 }
 
 std::vector<std::vector<std::string>> FetchedSolutions::KeptCoreTerms(absl::string_view id) {
-  // Solutions indexed before core terms were kept have none: the engine then
-  // analyses their cores itself, as it does for a blob it cannot read.
-  absl::StatusOr<std::optional<std::string>> blob = store_->Get(keys::CoreTerms(id));
+  // Solutions indexed before quotes were kept have none: the engine then
+  // analyses their cores itself, as it does for a quote it cannot read.
+  absl::StatusOr<std::optional<std::string>> blob = store_->Get(keys::Quote(id));
   if (!blob.ok() || !blob->has_value()) return {};
-  absl::StatusOr<std::vector<std::vector<std::string>>> terms = ParseCoreTerms(**blob);
-  if (!terms.ok()) return {};
-  return *std::move(terms);
+  absl::StatusOr<SolutionRecord> quote = ParseQuote(**blob);
+  if (!quote.ok()) return {};
+  return std::move(quote->core_terms);
 }
 
 absl::StatusOr<const publishing::v1::Solution*> FetchedSolutions::Find(absl::string_view id) {

@@ -1,11 +1,12 @@
 // services/matching/service/fetched_solutions.h
 //
-// FetchedSolutions: the solutions one ranking's explanations were built from,
-// loaded from matching's store once. The engine fetches its winners' texts to
-// quote them; the answer (or the match plan) built next needs the same
-// solutions again, and reads them here instead of loading and parsing each a
-// second time (an eighth of a MatchAdoptionRequest's time at 20,000
-// solutions; docs/benchmarks.md).
+// FetchedSolutions: the whole solutions one ranking's explanations were built
+// from, loaded from matching's store once, for a match plan, which stores
+// the solutions it matches. The engine fetches its winners to quote them (with
+// the core terms of their kept quotes, so it analyses no text); the plan built
+// next needs the same solutions again, and reads them here instead of loading
+// and parsing each a second time. An answer that stores nothing reads only
+// the quotes (QuotedSolutions).
 //
 //   FetchedSolutions fetched(&store);
 //   auto ranked = engine.Match(need, fetched.Fetcher());
@@ -45,7 +46,8 @@ class FetchedSolutions {
   absl::StatusOr<const publishing::v1::Solution*> Find(absl::string_view id);
 
  private:
-  // The core terms kept beside solution `id`; empty if there are none.
+  // The core terms of the quote kept beside solution `id`; empty if there
+  // is none.
   std::vector<std::vector<std::string>> KeptCoreTerms(absl::string_view id);
 
   storage::KvStore* const store_;

@@ -4,6 +4,7 @@
 #include "services/common/testing/status_matchers.h"
 #include "services/matching/service/analyzed_document.h"
 #include "services/matching/service/match_store.h"
+#include "services/matching/service/record_conversion.h"
 #include "storage/memory_kv_store.h"
 
 namespace corematch::matching {
@@ -56,7 +57,7 @@ TEST(FetchedSolutionsTest, FindLoadsWhatTheFetcherWasNotAskedFor) {
   EXPECT_EQ((*found)->title(), "Homework cafe");
 }
 
-TEST(FetchedSolutionsTest, TheFetcherHandsOverTheCoreTermsKeptBesideASolution) {
+TEST(FetchedSolutionsTest, TheFetcherHandsOverTheCoreTermsOfTheQuoteKeptBesideASolution) {
   storage::MemoryKvStore store;
   publishing::v1::Solution jobb;
   jobb.set_name("solutions/jobbforst");
@@ -65,7 +66,7 @@ TEST(FetchedSolutionsTest, TheFetcherHandsOverTheCoreTermsKeptBesideASolution) {
   Put(store, jobb);
   const std::vector<std::vector<std::string>> kept = {{"arbet", "först", "work"}, {"samarbet"}};
   storage::WriteBatch batch;
-  batch.Put(keys::CoreTerms("jobbforst"), SerializeCoreTerms(kept));
+  batch.Put(keys::Quote("jobbforst"), SerializeQuote(ToSolutionRecord(jobb), kept));
   ASSERT_THAT(store.Write(batch, {}), IsOk());
 
   FetchedSolutions fetched(&store);
@@ -74,7 +75,7 @@ TEST(FetchedSolutionsTest, TheFetcherHandsOverTheCoreTermsKeptBesideASolution) {
   EXPECT_EQ(record->core_terms, kept);
 }
 
-TEST(FetchedSolutionsTest, ASolutionWithoutReadableCoreTermsIsFetchedWithoutThem) {
+TEST(FetchedSolutionsTest, ASolutionWithoutAReadableQuoteIsFetchedWithoutCoreTerms) {
   storage::MemoryKvStore store;
   publishing::v1::Solution jobb;
   jobb.set_name("solutions/jobbforst");
@@ -87,7 +88,7 @@ TEST(FetchedSolutionsTest, ASolutionWithoutReadableCoreTermsIsFetchedWithoutThem
 
   // A damaged blob costs the shortcut, not the solution.
   storage::WriteBatch batch;
-  batch.Put(keys::CoreTerms("jobbforst"), "C\x01 not core terms");
+  batch.Put(keys::Quote("jobbforst"), "Q\x01 not a quote");
   ASSERT_THAT(store.Write(batch, {}), IsOk());
   FetchedSolutions again(&store);
   record = again.Fetcher()("solutions/jobbforst");

@@ -29,16 +29,16 @@ absl::StatusOr<bool> MatchRanking::MatchExists(absl::string_view match_id) {
 }
 
 absl::Status MatchRanking::FillSolutions(
-    const std::vector<RankedSolution>& ranked, FetchedSolutions& fetched,
+    const std::vector<RankedSolution>& ranked, QuotedSolutions& quoted,
     absl::string_view request_id, google::protobuf::RepeatedPtrField<pb::ScoredSolution>* out) {
   for (const RankedSolution& r : ranked) {
     const absl::string_view solution_id = IdOf(r.name);
-    ASSIGN_OR_RETURN(const publishing_pb::Solution* solution, fetched.Find(solution_id));
+    ASSIGN_OR_RETURN(const SolutionRecord* solution, quoted.Find(solution_id));
     if (solution == nullptr) continue;
     pb::ScoredSolution* scored = out->Add();
     scored->set_solution(r.name);
-    scored->set_title(solution->title());
-    scored->set_language(solution->language());
+    scored->set_title(solution->title);
+    scored->set_language(solution->language);
     scored->set_score(r.score);
     *scored->mutable_explanation() = ToProtoExplanation(r.explanation);
     if (request_id.empty()) continue;
@@ -64,13 +64,13 @@ absl::StatusOr<pb::MatchAdoptionRequestResponse> MatchRanking::MatchAdoptionRequ
   ApplySolutionFilter(request.filter(), "filter", need, violations);
   RETURN_IF_ERROR(violations.ToStatus());
 
-  FetchedSolutions fetched(&repository_->store());
-  const std::vector<RankedSolution> ranked = repository_->engine().Match(need, fetched.Fetcher());
+  QuotedSolutions quoted(&repository_->store());
+  const std::vector<RankedSolution> ranked = repository_->engine().Match(need, quoted.Fetcher());
   pb::MatchAdoptionRequestResponse response;
   // Only those who may see the request's matches are told of them.
   const bool sees_matches = caller.CanModify(stored->requester());
   RETURN_IF_ERROR(
-      FillSolutions(ranked, fetched, sees_matches ? id : "", response.mutable_solutions()));
+      FillSolutions(ranked, quoted, sees_matches ? id : "", response.mutable_solutions()));
   return response;
 }
 
@@ -98,9 +98,9 @@ absl::StatusOr<pb::MatchTextResponse> MatchRanking::MatchText(const Caller&,
 
   pb::MatchTextResponse response;
   response.set_language(need.language);
-  FetchedSolutions fetched(&repository_->store());
-  const std::vector<RankedSolution> ranked = repository_->engine().Match(need, fetched.Fetcher());
-  RETURN_IF_ERROR(FillSolutions(ranked, fetched, "", response.mutable_solutions()));
+  QuotedSolutions quoted(&repository_->store());
+  const std::vector<RankedSolution> ranked = repository_->engine().Match(need, quoted.Fetcher());
+  RETURN_IF_ERROR(FillSolutions(ranked, quoted, "", response.mutable_solutions()));
   return response;
 }
 

@@ -19,8 +19,8 @@
 
 #include "absl/status/statusor.h"
 #include "services/common/auth.h"
-#include "services/matching/service/fetched_solutions.h"
 #include "services/matching/service/matching_repository.h"
+#include "services/matching/service/quoted_solutions.h"
 
 namespace corematch::matching {
 
@@ -40,7 +40,7 @@ class MatchRanking {
   // Fills `out` from the engine's ranking; drops solutions matching has not
   // stored (a race with the feed). `request_id` names the persisted matches
   // to link, "" for none.
-  absl::Status FillSolutions(const std::vector<RankedSolution>& ranked, FetchedSolutions& fetched,
+  absl::Status FillSolutions(const std::vector<RankedSolution>& ranked, QuotedSolutions& quoted,
                              absl::string_view request_id,
                              google::protobuf::RepeatedPtrField<pb::ScoredSolution>* out);
   absl::StatusOr<bool> MatchExists(absl::string_view match_id);

@@ -45,9 +45,9 @@ inline constexpr absl::string_view kPublishingCursor = "cursor/publishing";
 inline constexpr absl::string_view kAdoptionCursor = "cursor/adoption";
 inline constexpr absl::string_view kSolutionPrefix = "msol/";
 inline constexpr absl::string_view kAnalyzedSolutionPrefix = "asol/";
-// A published solution's core-element terms (SerializeCoreTerms), read with
-// the solution when a ranking explains it.
-inline constexpr absl::string_view kCoreTermsPrefix = "ctrm/";
+// What a ranking quotes of a published solution (SerializeQuote): read
+// instead of the solution when a ranking explains it and names it.
+inline constexpr absl::string_view kQuotePrefix = "squo/";
 inline constexpr absl::string_view kRequestPrefix = "mreq/";
 inline constexpr absl::string_view kAnalyzedRequestPrefix = "areq/";
 inline constexpr absl::string_view kMatchPrefix = "matches/";
@@ -59,7 +59,7 @@ inline std::string Solution(absl::string_view id) { return absl::StrCat(kSolutio
 inline std::string AnalyzedSolution(absl::string_view id) {
   return absl::StrCat(kAnalyzedSolutionPrefix, id);
 }
-inline std::string CoreTerms(absl::string_view id) { return absl::StrCat(kCoreTermsPrefix, id); }
+inline std::string Quote(absl::string_view id) { return absl::StrCat(kQuotePrefix, id); }
 inline std::string Request(absl::string_view id) { return absl::StrCat(kRequestPrefix, id); }
 inline std::string AnalyzedRequest(absl::string_view id) {
   return absl::StrCat(kAnalyzedRequestPrefix, id);

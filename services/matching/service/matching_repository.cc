@@ -276,12 +276,13 @@ absl::Status MatchingRepository::ApplySolutionEvent(
   const bool published = solution.state() == publishing_pb::SOLUTION_STATE_PUBLISHED;
   MatchPlanner planner(store_, &engine_);
   std::string analyzed;
-  std::string core_terms;
+  std::string quote;
   absl::StatusOr<MatchPlan> plan;
   if (published) {
     const AnalyzedSolution indexed = IndexSolution(solution);
     analyzed = SerializeAnalyzed(indexed);
-    core_terms = SerializeCoreTerms(engine_.CoreElementTerms(ToSolutionRecord(solution)));
+    const SolutionRecord record = ToSolutionRecord(solution);
+    quote = SerializeQuote(record, engine_.CoreElementTerms(record));
     plan = planner.ForSolution(solution, indexed.document, now);
   } else {
     engine_.RemoveSolution(solution.name());
@@ -294,10 +295,10 @@ absl::Status MatchingRepository::ApplySolutionEvent(
       txn.Put(keys::Solution(id), solution.SerializeAsString());
       if (published) {
         txn.Put(keys::AnalyzedSolution(id), analyzed);
-        txn.Put(keys::CoreTerms(id), core_terms);
+        txn.Put(keys::Quote(id), quote);
       } else {
         txn.Delete(keys::AnalyzedSolution(id));
-        txn.Delete(keys::CoreTerms(id));
+        txn.Delete(keys::Quote(id));
       }
       RETURN_IF_ERROR(ExecutePlan(txn, matches_, *plan, now));
       txn.Put(keys::kPublishingCursor, absl::StrCat(event.sequence()));

@@ -12,9 +12,9 @@
 #include "gtest/gtest.h"
 #include "services/common/testing/status_matchers.h"
 #include "services/matching/service/analyzed_document.h"
-#include "services/matching/service/fetched_solutions.h"
 #include "services/matching/service/match_state.h"
 #include "services/matching/service/matching_test_fixture.h"
+#include "services/matching/service/quoted_solutions.h"
 #include "services/matching/service/record_conversion.h"
 #include "tests/testing/temp_dir.h"
 
@@ -343,37 +343,49 @@ TEST_F(MatchingRepositoryTest, FilingARequestMatchesThePublishedSolutions) {
   EXPECT_EQ(repository_->engine().solution_count(), 1u);
 }
 
-TEST_F(MatchingRepositoryTest, APublishedSolutionsCoreTermsAreKeptUntilItIsWithdrawn) {
+TEST_F(MatchingRepositoryTest, APublishedSolutionsQuoteIsKeptUntilItIsWithdrawn) {
   Publish(JobbForst());
-  std::optional<std::string> blob = store_.Get("ctrm/jobbforst").value();
+  std::optional<std::string> blob = store_.Get("squo/jobbforst").value();
   ASSERT_TRUE(blob.has_value());
-  absl::StatusOr<std::vector<std::vector<std::string>>> kept = ParseCoreTerms(*blob);
-  ASSERT_THAT(kept, IsOk());
-  EXPECT_EQ(*kept, repository_->engine().CoreElementTerms(ToSolutionRecord(JobbForst())));
-  ASSERT_EQ(kept->size(), static_cast<size_t>(JobbForst().core_elements_size()));
-  EXPECT_THAT((*kept)[0], Not(IsEmpty()));
+  absl::StatusOr<SolutionRecord> quote = ParseQuote(*blob);
+  ASSERT_THAT(quote, IsOk());
+  const SolutionRecord record = ToSolutionRecord(JobbForst());
+  EXPECT_EQ(quote->title, record.title);
+  EXPECT_EQ(quote->language, record.language);
+  ASSERT_EQ(quote->core_elements.size(), record.core_elements.size());
+  EXPECT_EQ(quote->core_elements[0].title, record.core_elements[0].title);
+  EXPECT_EQ(quote->core_terms, repository_->engine().CoreElementTerms(record));
+  EXPECT_THAT(quote->core_terms[0], Not(IsEmpty()));
+  ASSERT_EQ(quote->preconditions.size(), record.preconditions.size());
+  EXPECT_EQ(quote->preconditions[0].description, record.preconditions[0].description);
 
   Withdraw(JobbForst());
-  EXPECT_FALSE(store_.Get("ctrm/jobbforst").value().has_value());
+  EXPECT_FALSE(store_.Get("squo/jobbforst").value().has_value());
 }
 
-TEST_F(MatchingRepositoryTest, KeptAndFreshlyAnalysedCoreTermsExplainAlike) {
+TEST_F(MatchingRepositoryTest, AQuoteAndTheWholeSolutionExplainAlike) {
   Publish(JobbForst());
   const NeedQuery need = NeedQueryFor(DanishNeed());
-  FetchedSolutions with_kept(&store_);
-  const std::vector<RankedSolution> kept = repository_->engine().Match(need, with_kept.Fetcher());
+  QuotedSolutions from_quote(&store_);
+  const std::vector<RankedSolution> quoted =
+      repository_->engine().Match(need, from_quote.Fetcher());
 
   storage::WriteBatch erase;
-  erase.Delete("ctrm/jobbforst");
+  erase.Delete("squo/jobbforst");
   ASSERT_THAT(store_.Write(erase, {}), IsOk());
-  FetchedSolutions without(&store_);
-  const std::vector<RankedSolution> fresh = repository_->engine().Match(need, without.Fetcher());
+  QuotedSolutions from_solution(&store_);
+  const std::vector<RankedSolution> whole =
+      repository_->engine().Match(need, from_solution.Fetcher());
 
-  ASSERT_EQ(kept.size(), 1u);
-  ASSERT_EQ(fresh.size(), 1u);
-  EXPECT_THAT(kept[0].explanation.matched_core_elements, Not(IsEmpty()));
-  EXPECT_EQ(kept[0].explanation.matched_core_elements, fresh[0].explanation.matched_core_elements);
-  EXPECT_EQ(kept[0].score, fresh[0].score);
+  ASSERT_EQ(quoted.size(), 1u);
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_THAT(quoted[0].explanation.matched_core_elements, Not(IsEmpty()));
+  EXPECT_EQ(quoted[0].explanation.matched_core_elements,
+            whole[0].explanation.matched_core_elements);
+  EXPECT_EQ(quoted[0].explanation.preconditions_to_check,
+            whole[0].explanation.preconditions_to_check);
+  EXPECT_EQ(quoted[0].explanation.summary, whole[0].explanation.summary);
+  EXPECT_EQ(quoted[0].score, whole[0].score);
 }
 
 TEST_F(MatchingRepositoryTest, DraftsAreRememberedButNotMatched) {

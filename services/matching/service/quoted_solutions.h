@@ -1,0 +1,52 @@
+// services/matching/service/quoted_solutions.h
+//
+// QuotedSolutions: what one ranking's answer quotes of its winners — title,
+// language, core elements with their terms, preconditions — read from the
+// small quote matching keeps beside each published solution (SerializeQuote),
+// once per solution. An answer thus neither loads and parses whole solutions
+// nor analyses their text (docs/benchmarks.md). A solution indexed before
+// quotes were kept is read from the solution itself, and the engine analyses
+// its cores as it always did.
+//
+//   QuotedSolutions quoted(&store);
+//   auto ranked = engine.Match(need, quoted.Fetcher());
+//   for (const RankedSolution& r : ranked) ... quoted.Find(IdOf(r.name)) ...
+//
+// Not thread-safe: one per ranking.
+#ifndef COREMATCH_SERVICES_MATCHING_SERVICE_QUOTED_SOLUTIONS_H_
+#define COREMATCH_SERVICES_MATCHING_SERVICE_QUOTED_SOLUTIONS_H_
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "services/matching/engine/matching_engine.h"
+#include "storage/kv_store.h"
+
+namespace corematch::matching {
+
+class QuotedSolutions {
+ public:
+  // `store` is not owned and must outlive this.
+  explicit QuotedSolutions(storage::KvStore* store) : store_(store) {}
+  QuotedSolutions(const QuotedSolutions&) = delete;
+  QuotedSolutions& operator=(const QuotedSolutions&) = delete;
+
+  // For MatchingEngine::Match: the quote of a solution by name; a solution
+  // the store cannot give is only left unquoted. Valid while this lives.
+  SolutionFetcher Fetcher();
+
+  // The quote of solution `id` (its title, language, core elements and
+  // preconditions): as fetched, else from the store; nullptr if the solution
+  // is not there. Valid while this lives.
+  absl::StatusOr<const SolutionRecord*> Find(absl::string_view id);
+
+ private:
+  storage::KvStore* const store_;
+  absl::flat_hash_map<std::string, SolutionRecord> quoted_;  // by id
+};
+
+}  // namespace corematch::matching
+
+#endif  // COREMATCH_SERVICES_MATCHING_SERVICE_QUOTED_SOLUTIONS_H_
