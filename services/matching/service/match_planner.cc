@@ -21,9 +21,9 @@ namespace {
 constexpr size_t kAdopterCandidates = 4000;
 
 // Fetches `solution`'s text and no other: only its explanation is kept.
-SolutionFetcher OnlyThis(const publishing_pb::Solution& solution) {
+SolutionFetcher OnlyThis(const SolutionRecord& solution) {
   return [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
-    if (name == solution.name()) return ToSolutionRecord(solution);
+    if (name == solution.name) return solution;
     return std::nullopt;
   };
 }
@@ -65,9 +65,10 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForRequest(const adoption_pb::AdoptionRe
 }
 
 MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequest& request,
-                                                 const publishing_pb::Solution& solution) {
+                                                 const publishing_pb::Solution& solution,
+                                                 const SolutionRecord& quoted) {
   PairRanking ranking;
-  for (const RankedSolution& r : engine_->Match(NeedQueryFor(request), OnlyThis(solution))) {
+  for (const RankedSolution& r : engine_->Match(NeedQueryFor(request), OnlyThis(quoted))) {
     ranking.ranked_ids.emplace(IdOf(r.name));
     if (r.name != solution.name()) continue;
     ranking.upsert =
@@ -78,7 +79,7 @@ MatchPlanner::PairRanking MatchPlanner::RankPair(const adoption_pb::AdoptionRequ
 
 absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
     const MatchingEngine::AdopterCandidate& candidate, const publishing_pb::Solution& solution,
-    absl::Time now) {
+    const SolutionRecord& quoted, absl::Time now) {
   const std::string request_id(IdOf(candidate.name));
   ASSIGN_OR_RETURN(std::vector<StoredRank> stored, ScanActiveRanks(*store_, request_id));
   std::sort(stored.begin(), stored.end(),
@@ -97,7 +98,7 @@ absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
                    LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
   if (!request.has_value() || !IsLive(*request, now)) return std::nullopt;
   std::optional<RankedSolution> ranked =
-      engine_->MatchSolution(NeedQueryFor(*request), solution.name(), OnlyThis(solution));
+      engine_->MatchSolution(NeedQueryFor(*request), solution.name(), OnlyThis(quoted));
   if (!ranked.has_value()) return std::nullopt;
   if (full && ranked->score <= stored[last].score) return std::nullopt;
   Entry entry{
@@ -115,11 +116,13 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solutio
   ASSIGN_OR_RETURN(std::vector<std::string> existing,
                    ScanIds(*store_, keys::BySolutionPrefix(solution_id)));
   const std::set<std::string> matched(existing.begin(), existing.end());
+  SolutionRecord quoted = ToSolutionRecord(solution);
+  quoted.core_terms = engine_->CoreElementTerms(quoted);
   MatchPlan plan;
   for (const MatchingEngine::AdopterCandidate& candidate :
        engine_->LikelyAdopters(solution.name(), document, kAdopterCandidates)) {
     if (matched.contains(std::string(IdOf(candidate.name)))) continue;
-    ASSIGN_OR_RETURN(std::optional<Entry> entry, Enter(candidate, solution, now));
+    ASSIGN_OR_RETURN(std::optional<Entry> entry, Enter(candidate, solution, quoted, now));
     if (!entry.has_value()) continue;
     plan.upserts.push_back(std::move(entry->upsert));
     for (std::string& id : entry->pushed_out) plan.unranked.push_back(std::move(id));
@@ -131,7 +134,7 @@ absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solutio
     ASSIGN_OR_RETURN(std::optional<adoption_pb::AdoptionRequest> request,
                      LoadProto<adoption_pb::AdoptionRequest>(*store_, keys::Request(request_id)));
     if (!request.has_value() || !IsLive(*request, now)) continue;
-    PairRanking ranking = RankPair(*request, solution);
+    PairRanking ranking = RankPair(*request, solution, quoted);
     if (!ranking.upsert.has_value()) {
       plan.unranked.push_back(MatchId(request_id, solution_id));
       continue;

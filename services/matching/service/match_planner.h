@@ -89,8 +89,10 @@ class MatchPlanner {
     std::optional<MatchPlan::Upsert> upsert;
     std::set<std::string> ranked_ids;
   };
+  // `quoted` is the solution's record with its core terms, which every
+  // pair's explanation reads: analysed once for all of them.
   PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
-                       const publishing_pb::Solution& solution);
+                       const publishing_pb::Solution& solution, const SolutionRecord& quoted);
   // `solution` (not matched with `candidate` yet) entering the request's top
   // kMatchesPerRequest:
   // its match, and the ids of the stored matches it pushes below the top;
@@ -101,7 +103,7 @@ class MatchPlanner {
   };
   absl::StatusOr<std::optional<Entry>> Enter(const MatchingEngine::AdopterCandidate& candidate,
                                              const publishing_pb::Solution& solution,
-                                             absl::Time now);
+                                             const SolutionRecord& quoted, absl::Time now);
 
   storage::KvStore* const store_;
   // Planning reads the engine and tells it the requests' entry scores it
