@@ -110,14 +110,13 @@ absl::StatusOr<std::optional<MatchPlanner::Entry>> MatchPlanner::Enter(
 }
 
 absl::StatusOr<MatchPlan> MatchPlanner::ForSolution(const publishing_pb::Solution& solution,
+                                                    const SolutionRecord& quoted,
                                                     const IndexedDocument& document,
                                                     absl::Time now) {
   const std::string solution_id(IdOf(solution.name()));
   ASSIGN_OR_RETURN(std::vector<std::string> existing,
                    ScanIds(*store_, keys::BySolutionPrefix(solution_id)));
   const std::set<std::string> matched(existing.begin(), existing.end());
-  SolutionRecord quoted = ToSolutionRecord(solution);
-  quoted.core_terms = engine_->CoreElementTerms(quoted);
   MatchPlan plan;
   for (const MatchingEngine::AdopterCandidate& candidate :
        engine_->LikelyAdopters(solution.name(), document, kAdopterCandidates)) {

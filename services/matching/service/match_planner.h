@@ -73,8 +73,10 @@ class MatchPlanner {
   // `request` is live and already in the engine.
   absl::StatusOr<MatchPlan> ForRequest(const adoption_pb::AdoptionRequest& request);
   // `solution` is published and already in the engine, analysed as
-  // `document`.
+  // `document`; `quoted` is its record with its core terms
+  // (MatchingEngine::CoreElementTerms), which every pair's explanation reads.
   absl::StatusOr<MatchPlan> ForSolution(const publishing_pb::Solution& solution,
+                                        const SolutionRecord& quoted,
                                         const IndexedDocument& document, absl::Time now);
   // Every match under `prefix` (keys::ByRequestPrefix or BySolutionPrefix)
   // becomes INACTIVE with `action`; a solution's requests lose it from their
@@ -89,8 +91,7 @@ class MatchPlanner {
     std::optional<MatchPlan::Upsert> upsert;
     std::set<std::string> ranked_ids;
   };
-  // `quoted` is the solution's record with its core terms, which every
-  // pair's explanation reads: analysed once for all of them.
+  // `quoted` as for ForSolution.
   PairRanking RankPair(const adoption_pb::AdoptionRequest& request,
                        const publishing_pb::Solution& solution, const SolutionRecord& quoted);
   // `solution` (not matched with `candidate` yet) entering the request's top

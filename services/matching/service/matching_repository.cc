@@ -281,9 +281,12 @@ absl::Status MatchingRepository::ApplySolutionEvent(
   if (published) {
     const AnalyzedSolution indexed = IndexSolution(solution);
     analyzed = SerializeAnalyzed(indexed);
-    const SolutionRecord record = ToSolutionRecord(solution);
-    quote = SerializeQuote(record, engine_.CoreElementTerms(record));
-    plan = planner.ForSolution(solution, indexed.document, now);
+    // Its cores are analysed once, for the quote and for every pair the
+    // planner explains.
+    SolutionRecord quoted = ToSolutionRecord(solution);
+    quoted.core_terms = engine_.CoreElementTerms(quoted);
+    quote = SerializeQuote(quoted, quoted.core_terms);
+    plan = planner.ForSolution(solution, quoted, indexed.document, now);
   } else {
     engine_.RemoveSolution(solution.name());
     plan = planner.Deactivation(keys::BySolutionPrefix(id), /*by_request=*/false, id,
