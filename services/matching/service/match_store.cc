@@ -90,7 +90,7 @@ absl::StatusOr<int64_t> ReadCursor(storage::Transaction& txn, absl::string_view 
 
 absl::Status MatchStore::CountStored(storage::KvStore& store) {
   int64_t stored = 0;
-  RETURN_IF_ERROR(store.Scan(keys::kMatchPrefix, "", storage::ScanOrder::kAscending,
+  RETURN_IF_ERROR(store.Scan(keys::kBySolutionRoot, "", storage::ScanOrder::kAscending,
                              [&](absl::string_view, absl::string_view) {
                                ++stored;
                                return true;

@@ -52,6 +52,9 @@ inline constexpr absl::string_view kRequestPrefix = "mreq/";
 inline constexpr absl::string_view kAnalyzedRequestPrefix = "areq/";
 inline constexpr absl::string_view kMatchPrefix = "matches/";
 inline constexpr absl::string_view kConnectedPrefix = "conn/";
+// Every match has one key under each: a request's, then a solution's id.
+inline constexpr absl::string_view kByRequestRoot = "byreq/";
+inline constexpr absl::string_view kBySolutionRoot = "bysol/";
 // The engine options the analysed documents were made with (EngineOptionsKey).
 inline constexpr absl::string_view kEngineOptions = "meta/engine_options";
 
@@ -66,10 +69,10 @@ inline std::string AnalyzedRequest(absl::string_view id) {
 }
 inline std::string Match(absl::string_view id) { return absl::StrCat(kMatchPrefix, id); }
 inline std::string ByRequestPrefix(absl::string_view request_id) {
-  return absl::StrCat("byreq/", request_id, "/");
+  return absl::StrCat(kByRequestRoot, request_id, "/");
 }
 inline std::string BySolutionPrefix(absl::string_view solution_id) {
-  return absl::StrCat("bysol/", solution_id, "/");
+  return absl::StrCat(kBySolutionRoot, solution_id, "/");
 }
 }  // namespace keys
 
@@ -116,7 +119,9 @@ class MatchStore {
   absl::Status Drop(storage::Transaction& txn, pb::Match match, absl::Time now);
 
   // Stored matches, counted once from `store` at start-up and then kept by
-  // the commits of Save and Drop.
+  // the commits of Save and Drop. Counted by their by-solution keys, which
+  // hold nothing: reading every match with its explanation took most of a
+  // restart at 2,000,000 matches (docs/benchmarks.md).
   absl::Status CountStored(storage::KvStore& store);
   int64_t count() const { return count_->load(std::memory_order_relaxed); }
 

@@ -149,6 +149,29 @@ TEST_F(MatchingRepositoryTest, ASolutionThatEntersARequestsTopPushesTheLastOneOu
   EXPECT_THAT(names, Contains("solutions/better"));
 }
 
+// The count GetIndexStatus reports follows matches stored and dropped, and a
+// restart counts them again from the store.
+TEST_F(MatchingRepositoryTest, TheMatchCountFollowsTheStoreAcrossARestart) {
+  EXPECT_EQ(repository_->matches().count(), 0);
+  File(DanishNeed());
+  for (int i = 0; i < 21; ++i) {
+    publishing_pb::Solution copy = JobbForst();
+    copy.set_name(absl::StrCat("solutions/copy", i));
+    if (i == 20) copy.set_title("Kontanthjælpsmodtagere hurtigere i job og arbejde");
+    Publish(copy);
+  }
+  // The twenty-first pushed one out: stored 21 times, dropped once.
+  ASSERT_EQ(StoredMatches().size(), 20u);
+  EXPECT_EQ(repository_->matches().count(), 20);
+  Reopen();
+  EXPECT_EQ(repository_->matches().count(), 20);
+  // A closed request's matches stay, inactive.
+  Close(DanishNeed());
+  EXPECT_EQ(repository_->matches().count(), 20);
+  Reopen();
+  EXPECT_EQ(repository_->matches().count(), static_cast<int64_t>(StoredMatches().size()));
+}
+
 TEST_F(MatchingRepositoryTest, ASolutionThatCannotEnterAFullTopLeavesItAsItIs) {
   File(DanishNeed());
   for (int i = 0; i < 20; ++i) {
