@@ -40,6 +40,13 @@ class TermCursor {
       it_.Prefetch(first, last);
     }
   }
+  // The bitmap's documents, up to which ScoreInBitmap answers; -1 (none)
+  // when the list has no bitmap.
+  int64_t bitmap_end() const {
+    return bitmap_ == nullptr || bitmap_->holders() == 0 ? int64_t{-1}
+                                                         : int64_t{bitmap_->last_doc()};
+  }
+  float ScoreInBitmap(DocId doc) const { return score_of_tf_[bitmap_->TfOf(doc)]; }
   // What the term adds to `doc`, which must not precede the document the
   // cursor stands on; it may move the cursor up to `doc`.
   float ScoreOf(DocId doc) {
@@ -190,7 +197,19 @@ void LookUpInNonEssentialLists(const std::vector<WindowList>& lists, size_t esse
     const float others = i == 0 ? 0.0f : lists[i - 1].upto;
     TermCursor& c = *lists[i].cursor;
     size_t kept = 0;
-    for (const Candidate& candidate : candidates) {
+    size_t next = 0;
+    // In a bitmap a look-up costs what a bound would, so every candidate is
+    // looked up, without a branch: the processor then fetches many
+    // candidates' words at once instead of waiting on each in turn.
+    for (const int64_t end = c.bitmap_end();
+         next < candidates.size() && static_cast<int64_t>(candidates[next].doc) <= end; ++next) {
+      const Candidate candidate = candidates[next];
+      const float score = candidate.score + c.ScoreInBitmap(candidate.doc);
+      candidates[kept] = {candidate.doc, score};
+      kept += !CannotReach(score + others, threshold);
+    }
+    for (size_t j = next; j < candidates.size(); ++j) {
+      const Candidate candidate = candidates[j];
       if (CannotReach(candidate.score + with, threshold)) continue;
       const float block = c.BlockBound(candidate.doc);
       if (CannotReach(candidate.score + others + block, threshold)) continue;
