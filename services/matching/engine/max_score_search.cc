@@ -29,10 +29,14 @@ class TermCursor {
 
   // The most the term adds to `doc`'s, from the block that would hold it.
   float BlockBound(DocId doc) { return score_of_tf_[it_.BlockMaxTf(doc)]; }
-  // The most it adds to any of documents first..last.
+  // The most it adds to any of documents first..last; from then on,
+  // window_postings() says how many postings it may hold there.
   float BoundBetween(DocId first, DocId last) {
-    return score_of_tf_[it_.MaxTfBetween(first, last)];
+    const PostingList::Iterator::BlockSummary blocks = it_.SummarizeBetween(first, last);
+    window_postings_ = blocks.postings;
+    return score_of_tf_[blocks.max_tf];
   }
+  uint32_t window_postings() const { return window_postings_; }
   void Prefetch(DocId first, DocId last) {
     if (bitmap_ != nullptr && bitmap_->Covers(first)) {
       bitmap_->Prefetch(first, last);
@@ -47,6 +51,14 @@ class TermCursor {
                                                          : int64_t{bitmap_->last_doc()};
   }
   float ScoreInBitmap(DocId doc) const { return score_of_tf_[bitmap_->TfOf(doc)]; }
+  // Writes the tf of each of its documents from..to into tfs, at the
+  // document's offset from `first`. `from` must not precede the document the
+  // cursor stands on; the cursor ends past `to`.
+  template <typename WindowTfs>
+  void DecodeInto(DocId first, DocId from, DocId to, WindowTfs& tfs) {
+    for (SkipTo(from); doc_ <= to; Advance()) tfs.Set(doc_ - first, posting_.tf);
+  }
+  float ScoreOfTf(uint8_t tf) const { return score_of_tf_[tf]; }
   // What the term adds to `doc`, which must not precede the document the
   // cursor stands on; it may move the cursor up to `doc`.
   float ScoreOf(DocId doc) {
@@ -69,6 +81,7 @@ class TermCursor {
   std::array<float, 256> score_of_tf_;
   Posting posting_{};
   DocId doc_ = kNoDoc;
+  uint32_t window_postings_ = 0;
 };
 
 // The best k documents seen so far, as a heap with the worst on top. Higher
@@ -171,6 +184,19 @@ class WindowScores {
   std::array<uint64_t, kWindow / 64> touched_{};
 };
 
+// One list's tfs over a window, decoded from its postings when most of
+// them would be looked up anyway; 0 for the documents it does not hold.
+class WindowTfs {
+ public:
+  void Set(uint32_t offset, uint8_t tf) { tfs_[offset] = tf; }
+  uint8_t Get(uint32_t offset) const { return tfs_[offset]; }
+  // Back to all 0 for offsets from..to, the only ones set.
+  void Clear(uint32_t from, uint32_t to) { std::fill(&tfs_[from], &tfs_[to] + 1, uint8_t{0}); }
+
+ private:
+  std::array<uint8_t, kWindow> tfs_{};
+};
+
 // A list as a window sees it.
 struct WindowList {
   TermCursor* cursor;
@@ -186,12 +212,20 @@ struct Candidate {
   float score;
 };
 
+// A list's postings are decoded for a window's look-ups, rather than skipped
+// to candidate by candidate, when it may hold no more than this many times
+// as many postings there as there are candidates left: skipping to a
+// candidate costs several times what decoding a posting does.
+constexpr uint32_t kDecodeWhenPostingsPerCandidate = 4;
+
 // Adds to each candidate what the non-essential lists lists[0, essential)
 // hold for it, and keeps the candidates that can still beat `threshold`.
 // One list at a time, dearest bound first: each pass walks one list's bitmap
 // or blocks in id order, and drops the candidates its bounds rule out.
+// Candidates lie in the window that starts at `first`.
 void LookUpInNonEssentialLists(const std::vector<WindowList>& lists, size_t essential,
-                               float threshold, std::vector<Candidate>& candidates) {
+                               float threshold, DocId first, WindowTfs& decoded,
+                               std::vector<Candidate>& candidates) {
   for (size_t i = essential; i-- > 0 && !candidates.empty();) {
     const float with = lists[i].upto;
     const float others = i == 0 ? 0.0f : lists[i - 1].upto;
@@ -207,6 +241,19 @@ void LookUpInNonEssentialLists(const std::vector<WindowList>& lists, size_t esse
       const float score = candidate.score + c.ScoreInBitmap(candidate.doc);
       candidates[kept] = {candidate.doc, score};
       kept += !CannotReach(score + others, threshold);
+    }
+    const size_t left = candidates.size() - next;
+    if (left > 0 && c.window_postings() <= kDecodeWhenPostingsPerCandidate * left) {
+      const DocId from = candidates[next].doc;
+      const DocId to = candidates.back().doc;
+      c.DecodeInto(first, from, to, decoded);
+      for (; next < candidates.size(); ++next) {
+        const Candidate candidate = candidates[next];
+        const float score = candidate.score + c.ScoreOfTf(decoded.Get(candidate.doc - first));
+        candidates[kept] = {candidate.doc, score};
+        kept += !CannotReach(score + others, threshold);
+      }
+      decoded.Clear(from - first, to - first);
     }
     for (size_t j = next; j < candidates.size(); ++j) {
       const Candidate candidate = candidates[j];
@@ -239,6 +286,7 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
                  TopK& top) {
   std::vector<TermCursor> cursors = Cursors(index, query);
   WindowScores window;
+  WindowTfs decoded;
   std::vector<WindowList> lists(cursors.size());
   std::vector<Candidate> candidates;
   candidates.reserve(kWindow);
@@ -274,7 +322,7 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
     window.ForEach([&](uint32_t offset, float score) {
       candidates.push_back({first + offset, score});
     });
-    LookUpInNonEssentialLists(lists, essential, threshold, candidates);
+    LookUpInNonEssentialLists(lists, essential, threshold, first, decoded, candidates);
     for (const Candidate& candidate : candidates) {
       if (top.WouldEnter(candidate.score) && index.IsLive(candidate.doc) &&
           (!accept || accept(candidate.doc))) {

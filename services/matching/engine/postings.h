@@ -80,10 +80,15 @@ class PostingList {
     // anything: what bounds `target`'s score for the term. 0 when `target`
     // lies past the list. Targets must not decrease from call to call.
     uint8_t BlockMaxTf(DocId target);
-    // The largest tf of the blocks that may hold documents first..last,
-    // without decoding anything; 0 when the list has none there. Like
-    // BlockMaxTf, `first` must not decrease from call to call.
-    uint8_t MaxTfBetween(DocId first, DocId last);
+    // What the blocks that may hold documents first..last say, without
+    // decoding anything: their largest tf (0 when the list has none there)
+    // and how many postings they hold at most. Like BlockMaxTf, `first` must
+    // not decrease from call to call.
+    struct BlockSummary {
+      uint8_t max_tf;
+      uint32_t postings;
+    };
+    BlockSummary SummarizeBetween(DocId first, DocId last);
     // Asks the processor to bring the blocks that may hold documents
     // first..last into its cache, so that SkipTo into them does not wait on
     // memory: a search's skips land all over the lists, and each would
@@ -187,14 +192,16 @@ inline uint8_t PostingList::Iterator::BlockMaxTf(DocId target) {
   return skips[shallow_block_].max_tf;
 }
 
-inline uint8_t PostingList::Iterator::MaxTfBetween(DocId first, DocId last) {
+inline PostingList::Iterator::BlockSummary PostingList::Iterator::SummarizeBetween(DocId first,
+                                                                                   DocId last) {
   const std::vector<Skip>& skips = list_->skips_;
   uint8_t max_tf = BlockMaxTf(first);
-  if (max_tf == 0) return 0;
-  for (size_t b = shallow_block_ + 1; b < skips.size() && skips[b].first_doc <= last; ++b) {
+  if (max_tf == 0) return {0, 0};
+  size_t b = shallow_block_ + 1;
+  for (; b < skips.size() && skips[b].first_doc <= last; ++b) {
     max_tf = std::max(max_tf, skips[b].max_tf);
   }
-  return max_tf;
+  return {max_tf, static_cast<uint32_t>(b - shallow_block_) * kSkipInterval};
 }
 
 inline void PostingList::Iterator::Prefetch(DocId first, DocId last) {
