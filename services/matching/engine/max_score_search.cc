@@ -56,7 +56,16 @@ class TermCursor {
   // cursor stands on; the cursor ends past `to`.
   template <typename WindowTfs>
   void DecodeInto(DocId first, DocId from, DocId to, WindowTfs& tfs) {
-    for (SkipTo(from); doc_ <= to; Advance()) tfs.Set(doc_ - first, posting_.tf);
+    SkipTo(from);
+    ForEachUpTo(to, [&](DocId doc, uint8_t tf) { tfs.Set(doc - first, tf); });
+  }
+  // Calls visit(doc, tf) for each posting from the one the cursor stands on
+  // up to document `last`, and leaves the cursor past `last`.
+  template <typename Visit>
+  void ForEachUpTo(DocId last, Visit visit) {
+    if (doc_ > last) return;
+    visit(doc_, posting_.tf);
+    doc_ = it_.NextAfter(last, posting_, visit) ? posting_.doc : kNoDoc;
   }
   float ScoreOfTf(uint8_t tf) const { return score_of_tf_[tf]; }
   // What the term adds to `doc`, which must not precede the document the
@@ -316,7 +325,8 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
 
     for (size_t i = essential; i < lists.size(); ++i) {
       TermCursor& c = *lists[i].cursor;
-      for (c.SkipTo(first); c.doc() <= last; c.Advance()) window.Add(c.doc() - first, c.score());
+      c.SkipTo(first);
+      c.ForEachUpTo(last, [&](DocId doc, uint8_t tf) { window.Add(doc - first, c.ScoreOfTf(tf)); });
     }
     candidates.clear();
     window.ForEach([&](uint32_t offset, float score) {

@@ -72,6 +72,12 @@ class PostingList {
     explicit Iterator(const PostingList& list) : list_(&list), left_(list.size_) {}
     // Reads the next posting; false at the end.
     bool Next(Posting& out);
+    // Calls visit(doc, tf) for each next posting up to document `last`,
+    // then reads the first posting after it into `out`; false if there is
+    // none. The search adds whole windows of a list this way: in locals,
+    // where Next would store its position back after every posting.
+    template <typename Visit>
+    bool NextAfter(DocId last, Posting& out, Visit visit);
     // Reads the first posting at or after `target`, from where the iterator
     // stands; false if there is none. Blocks wholly before `target` are
     // jumped over, not decoded.
@@ -180,6 +186,32 @@ inline bool PostingList::Iterator::Next(Posting& out) {
   offset_ += 2;
   --left_;
   return true;
+}
+
+template <typename Visit>
+bool PostingList::Iterator::NextAfter(DocId last, Posting& out, Visit visit) {
+  const char* data = list_->data_.data();
+  size_t offset = offset_;
+  uint32_t left = left_;
+  DocId doc = doc_;
+  bool found = false;
+  while (left > 0) {
+    doc += postings_internal::ReadDelta(data, offset);
+    --left;
+    const uint8_t tf = static_cast<uint8_t>(data[offset]);
+    if (doc > last) {
+      out = {doc, tf, static_cast<uint8_t>(data[offset + 1])};
+      found = true;
+      offset += 2;
+      break;
+    }
+    offset += 2;
+    visit(doc, tf);
+  }
+  offset_ = offset;
+  left_ = left;
+  doc_ = doc;
+  return found;
 }
 
 inline uint8_t PostingList::Iterator::BlockMaxTf(DocId target) {
