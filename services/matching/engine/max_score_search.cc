@@ -232,9 +232,15 @@ constexpr uint32_t kDecodeWhenPostingsPerCandidate = 4;
 // One list at a time, dearest bound first: each pass walks one list's bitmap
 // or blocks in id order, and drops the candidates its bounds rule out.
 // Candidates lie in the window that starts at `first`.
-void LookUpInNonEssentialLists(const std::vector<WindowList>& lists, size_t essential,
-                               float threshold, DocId first, WindowTfs& decoded,
-                               std::vector<Candidate>& candidates) {
+//
+// Compiled twice, and the copy for the processor chosen when the program
+// loads: once for any x86-64, once for those with a popcnt instruction —
+// every one made since about 2008, though Debian's baseline does not assume
+// it. A bitmap look-up counts the bits below the document's, and without
+// the instruction that count is a call into libgcc.
+__attribute__((target_clones("popcnt", "default"))) void LookUpInNonEssentialLists(
+    const std::vector<WindowList>& lists, size_t essential, float threshold, DocId first,
+    WindowTfs& decoded, std::vector<Candidate>& candidates) {
   for (size_t i = essential; i-- > 0 && !candidates.empty();) {
     const float with = lists[i].upto;
     const float others = i == 0 ? 0.0f : lists[i - 1].upto;
