@@ -224,8 +224,9 @@ struct Candidate {
 // A list's postings are decoded for a window's look-ups, rather than skipped
 // to candidate by candidate, when it may hold no more than this many times
 // as many postings there as there are candidates left: skipping to a
-// candidate costs several times what decoding a posting does.
-constexpr uint32_t kDecodeWhenPostingsPerCandidate = 4;
+// candidate cost about 100 cycles at 1,000,000 solutions, decoding a posting
+// about 10 (8 against 4 and 16: docs/benchmarks.md).
+constexpr uint32_t kDecodeWhenPostingsPerCandidate = 8;
 
 // Adds to each candidate what the non-essential lists lists[0, essential)
 // hold for it, and keeps the candidates that can still beat `threshold`.
