@@ -37,13 +37,6 @@ class TermCursor {
     return score_of_tf_[blocks.max_tf];
   }
   uint32_t window_postings() const { return window_postings_; }
-  void Prefetch(DocId first, DocId last) {
-    if (bitmap_ != nullptr && bitmap_->Covers(first)) {
-      bitmap_->Prefetch(first, last);
-    } else {
-      it_.Prefetch(first, last);
-    }
-  }
   // The bitmap's documents, up to which ScoreInBitmap answers; -1 (none)
   // when the list has no bitmap.
   int64_t bitmap_end() const {
@@ -136,8 +129,8 @@ class TopK {
 
 // Documents per window of Search: small enough that a window's scores (32
 // KiB) stay in a core's L1 cache and the blocks' bounds stay sharp, large
-// enough that what each window costs whatever it holds (a bound, a sort and
-// a prefetch per list) stays small: at 1,000,000 solutions 8,192 took the
+// enough that what each window costs whatever it holds (a bound and a sort
+// per list) stays small: at 1,000,000 solutions 8,192 took the
 // p99 from 11.3–11.6 to 10.2–10.7 ms against 2,048 (docs/benchmarks.md).
 constexpr DocId kWindow = 8192;
 
@@ -326,10 +319,6 @@ void SearchRange(const TextIndex& index, const std::vector<QueryTerm>& query, Do
     // lists[0, essential) are non-essential.
     size_t essential = 0;
     while (threshold > 0.0f && CannotReach(lists[essential].upto, threshold)) ++essential;
-    // The non-essential lists are skipped into below; their blocks here are
-    // fetched while the essential ones are added up.
-    for (size_t i = 0; i < essential; ++i) lists[i].cursor->Prefetch(first, last);
-
     for (size_t i = essential; i < lists.size(); ++i) {
       TermCursor& c = *lists[i].cursor;
       c.SkipTo(first);

@@ -11,7 +11,8 @@
 // hold are looked up in the non-essential lists — one list at a time over
 // the window's candidates, dearest bound first, dropping each candidate once
 // the bounds left cannot take it in; in a common word's list through its
-// TfBitmap rather than by skipping. A window no list can lift into the best
+// TfBitmap, in a list with few postings per candidate by decoding its window
+// once, and otherwise by skipping. A window no list can lift into the best
 // k is not decoded at all. Long needs — their words, compound parts and English pivots — thus
 // decode mostly the short lists of rare words. A large index not searched by others at the moment
 // is searched as two halves at once, on the caller's thread and one of its own, each pruning with

@@ -95,12 +95,6 @@ class PostingList {
       uint32_t postings;
     };
     BlockSummary SummarizeBetween(DocId first, DocId last);
-    // Asks the processor to bring the blocks that may hold documents
-    // first..last into its cache, so that SkipTo into them does not wait on
-    // memory: a search's skips land all over the lists, and each would
-    // otherwise begin with a cache miss. `first` must not decrease from call
-    // to call.
-    void Prefetch(DocId first, DocId last);
 
    private:
     const PostingList* list_;
@@ -109,8 +103,6 @@ class PostingList {
     DocId doc_ = 0;
     // BlockMaxTf's position: the block it last looked at.
     size_t shallow_block_ = 0;
-    // Prefetch's.
-    size_t prefetch_block_ = 0;
   };
 
   // The list as bytes, for the engine's snapshot, and back. DecodeFrom says
@@ -234,20 +226,6 @@ inline PostingList::Iterator::BlockSummary PostingList::Iterator::SummarizeBetwe
     max_tf = std::max(max_tf, skips[b].max_tf);
   }
   return {max_tf, static_cast<uint32_t>(b - shallow_block_) * kSkipInterval};
-}
-
-inline void PostingList::Iterator::Prefetch(DocId first, DocId last) {
-  const std::vector<Skip>& skips = list_->skips_;
-  if (skips.empty() || first > list_->last_doc_) return;
-  while (prefetch_block_ + 1 < skips.size() && skips[prefetch_block_ + 1].first_doc <= first) {
-    ++prefetch_block_;
-  }
-  size_t end_block = prefetch_block_ + 1;
-  while (end_block < skips.size() && skips[end_block].first_doc <= last) ++end_block;
-  const size_t begin = skips[prefetch_block_].offset;
-  const size_t end = end_block < skips.size() ? skips[end_block].offset : list_->data_.size();
-  constexpr size_t kCacheLine = 64;
-  for (size_t at = begin; at < end; at += kCacheLine) __builtin_prefetch(list_->data_.data() + at);
 }
 
 }  // namespace corematch::matching

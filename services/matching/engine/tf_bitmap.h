@@ -52,10 +52,6 @@ class TfBitmap {
     return tfs_[at] & held;
   }
 
-  // Asks the processor to bring what TfOf reads for documents first..last
-  // into its cache.
-  void Prefetch(uint32_t first, uint32_t last) const;
-
   size_t bytes() const {
     return bits_.capacity() * sizeof(uint64_t) + rank_.capacity() * sizeof(uint32_t) +
            tfs_.capacity();
