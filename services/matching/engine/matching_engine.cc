@@ -33,6 +33,13 @@ bool Contains(const std::vector<std::string>& list, absl::string_view value) {
 
 absl::string_view Primary(absl::string_view tag) { return tag.substr(0, tag.find('-')); }
 
+// Whether PassesFilters can say no: without filters the search need not
+// read every candidate's features.
+bool HasFilters(const NeedQuery& need) {
+  return !need.only_languages.empty() || !need.only_countries.empty() ||
+         !need.only_sectors.empty() || need.min_maturity > 0;
+}
+
 bool PassesFilters(const NeedQuery& need, const SolutionFeatures& s) {
   if (!need.only_languages.empty() &&
       std::none_of(need.only_languages.begin(), need.only_languages.end(),
@@ -437,38 +444,44 @@ std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
   Query query = BuildQuery(need.text, need.language);
   const NeedFeatures features = FeaturesOfNeed(need, query.language);
 
-  std::vector<std::pair<ScoredDocument, SolutionFeatures>> candidates;
+  // The winners, best first: the text's candidates ranked by their total
+  // alone, and only the winners explained (building a hundred explanations
+  // was a quarter of a call).
+  std::vector<ScoredDocument> winners;
+  std::vector<SolutionFeatures> winner_features;
   std::vector<std::string> names;
   {
     absl::ReaderMutexLock lock(&mutex_);
     query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
-    std::vector<ScoredDocument> scored = solutions_.side.index.Search(
+    const auto accept = [&](DocId doc) { return PassesFilters(need, solutions_.features[doc]); };
+    std::vector<ScoredDocument> candidates = solutions_.side.index.Search(
         query.terms, std::max(kMinCandidates, k * kCandidateFactor),
-        [&](DocId doc) { return PassesFilters(need, solutions_.features[doc]); });
-    for (ScoredDocument& s : scored) {
-      names.push_back(solutions_.side.names[s.doc]);
-      candidates.emplace_back(std::move(s), solutions_.features[s.doc]);
+        HasFilters(need) ? std::function<bool(DocId)>(accept) : nullptr);
+    std::vector<std::pair<double, size_t>> totals;  // total, candidate
+    std::vector<FactorExplanation> scratch;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      scratch.clear();
+      totals.push_back({Total(query, candidates[i].score, features,
+                              solutions_.features[candidates[i].doc], scratch),
+                        i});
+    }
+    std::stable_sort(totals.begin(), totals.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (totals.size() > k) totals.resize(k);
+    for (const auto& [total, i] : totals) winners.push_back(std::move(candidates[i]));
+    solutions_.side.index.AddContributions(query.terms, winners);
+    for (const ScoredDocument& winner : winners) {
+      names.push_back(solutions_.side.names[winner.doc]);
+      winner_features.push_back(solutions_.features[winner.doc]);
     }
   }
-  // Candidates are ranked by their total alone; only the winners are
-  // explained (building a hundred explanations was a quarter of a call).
-  std::vector<std::pair<double, size_t>> totals;  // total, candidate
-  std::vector<FactorExplanation> scratch;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    scratch.clear();
-    totals.push_back(
-        {Total(query, candidates[i].first.score, features, candidates[i].second, scratch), i});
-  }
-  std::stable_sort(totals.begin(), totals.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  if (totals.size() > k) totals.resize(k);
   std::vector<RankedSolution> ranked;
-  for (const auto& [total, i] : totals) {
+  for (size_t i = 0; i < winners.size(); ++i) {
     RankedSolution r;
     r.name = names[i];
     // The winners' texts are fetched, for core elements and preconditions.
     const std::optional<SolutionRecord> record = fetch ? fetch(r.name) : std::nullopt;
-    r.explanation = Explain(query, candidates[i].first, features, candidates[i].second, record);
+    r.explanation = Explain(query, winners[i], features, winner_features[i], record);
     r.score = r.explanation.total;
     ranked.push_back(std::move(r));
   }
@@ -488,8 +501,11 @@ std::vector<RankedRequest> MatchingEngine::FindAdopters(const SolutionRecord& so
   std::vector<RankedRequest> ranked;
   absl::ReaderMutexLock lock(&mutex_);
   query.text_half_point = TextHalfPoint(query.terms, requests_.side.index);
-  for (const ScoredDocument& scored : requests_.side.index.Search(
-           query.terms, std::max(kMinCandidates, k * kCandidateFactor), nullptr)) {
+  std::vector<ScoredDocument> candidates = requests_.side.index.Search(
+      query.terms, std::max(kMinCandidates, k * kCandidateFactor), nullptr);
+  // Each is explained: the explanation's total is what ranks them.
+  requests_.side.index.AddContributions(query.terms, candidates);
+  for (const ScoredDocument& scored : candidates) {
     RankedRequest r;
     r.name = requests_.side.names[scored.doc];
     r.explanation = Explain(query, scored, requests_.features[scored.doc], features, std::nullopt);

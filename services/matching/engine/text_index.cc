@@ -145,30 +145,33 @@ float TextIndex::Idf(absl::string_view term) const {
   return static_cast<float>(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
 }
 
-// The best k by MaxScoreSearch, then, for the winners only, each query
-// term's share of their scores with the fields it was found in.
 std::vector<ScoredDocument> TextIndex::Search(const std::vector<QueryTerm>& query, size_t k,
                                               const std::function<bool(DocId)>& accept) const {
   std::vector<ScoredDocument> results;
-  std::vector<std::pair<DocId, uint32_t>> winners;  // doc, slot; by doc
   for (const SearchHit& hit : MaxScoreSearch(*this, query, k, accept)) {
-    winners.push_back({hit.doc, static_cast<uint32_t>(results.size())});
     results.push_back({hit.doc, hit.score, {}});
   }
-  std::sort(winners.begin(), winners.end());
-  std::vector<DocId> winner_docs;
-  for (const auto& [winner, slot] : winners) winner_docs.push_back(winner);
+  return results;
+}
+
+void TextIndex::AddContributions(const std::vector<QueryTerm>& query,
+                                 std::vector<ScoredDocument>& documents) const {
+  // Each list is skipped through once, in document order.
+  std::vector<std::pair<DocId, size_t>> by_doc;  // doc, slot
+  for (size_t i = 0; i < documents.size(); ++i) by_doc.push_back({documents[i].doc, i});
+  std::sort(by_doc.begin(), by_doc.end());
+  std::vector<DocId> docs;
+  for (const auto& [doc, slot] : by_doc) docs.push_back(doc);
   // In the query's order, as callers read them.
   for (uint32_t q = 0; q < query.size(); ++q) {
     const PostingList* list = Postings(query[q].term);
     if (list == nullptr) continue;
     const float idf = Idf(query[q].term);
-    ForEachPosting(*list, winner_docs, [&](size_t w, const Posting& p) {
-      results[winners[w].second].contributions.push_back(
+    ForEachPosting(*list, docs, [&](size_t i, const Posting& p) {
+      documents[by_doc[i].second].contributions.push_back(
           {q, p.flags, TermScore(idf, query[q].weight, p.tf)});
     });
   }
-  return results;
 }
 
 ScoredDocument TextIndex::ScoreDocument(const std::vector<QueryTerm>& query, DocId doc) const {

@@ -46,8 +46,11 @@ TEST(TextIndexTest, ContributionsAddUpToTheScoreAndNameTheFields) {
   TextIndex index;
   index.Add(Doc({{"work", Field::kTitle}, {"fast", Field::kSummary}, {"work", Field::kTags}}));
   index.Add(Doc({{"other", Field::kTitle}}));
-  auto hits = index.Search({{"work", 1.0f}, {"fast", 0.5f}, {"absent", 1.0f}}, 10, nullptr);
+  const std::vector<QueryTerm> query = {{"work", 1.0f}, {"fast", 0.5f}, {"absent", 1.0f}};
+  auto hits = index.Search(query, 10, nullptr);
   ASSERT_EQ(hits.size(), 1u);
+  EXPECT_TRUE(hits[0].contributions.empty());
+  index.AddContributions(query, hits);
   float sum = 0;
   for (const auto& c : hits[0].contributions) sum += c.score;
   EXPECT_NEAR(sum, hits[0].score, 1e-4);
@@ -77,7 +80,38 @@ TEST(TextIndexTest, TranslatedTermsCountLessAndAreFlagged) {
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0].doc, native);
   EXPECT_EQ(hits[1].doc, translated);
+  index.AddContributions({{"school", 1.0f}}, hits);
+  ASSERT_EQ(hits[1].contributions.size(), 1u);
   EXPECT_TRUE(hits[1].contributions[0].flags & kTranslatedFlag);
+}
+
+// A caller explains only some of what Search found, in its own order: each
+// of those gets the contributions that make up its score, and only those.
+TEST(TextIndexTest, ContributionsAreAddedToTheDocumentsGivenInAnyOrder) {
+  TextIndex index;
+  const DocId both = index.Add(Doc({{"care", Field::kTitle}, {"home", Field::kSummary}}));
+  index.Add(Doc({{"care", Field::kDescription}}));
+  const DocId home = index.Add(Doc({{"home", Field::kTags}}));
+  const std::vector<QueryTerm> query = {{"home", 1.0f}, {"care", 0.7f}};
+  const std::vector<ScoredDocument> hits = index.Search(query, 10, nullptr);
+  ASSERT_EQ(hits.size(), 3u);
+  std::vector<ScoredDocument> explained;
+  for (const DocId doc : {home, both}) {
+    for (const ScoredDocument& hit : hits) {
+      if (hit.doc == doc) explained.push_back(hit);
+    }
+  }
+  index.AddContributions(query, explained);
+  ASSERT_EQ(explained[0].contributions.size(), 1u);
+  EXPECT_EQ(explained[0].contributions[0].query_term, 0u);
+  EXPECT_EQ(explained[0].contributions[0].flags, FieldBit(Field::kTags));
+  ASSERT_EQ(explained[1].contributions.size(), 2u);
+  EXPECT_EQ(explained[1].contributions[1].flags, FieldBit(Field::kTitle));
+  for (const ScoredDocument& doc : explained) {
+    float sum = 0;
+    for (const auto& c : doc.contributions) sum += c.score;
+    EXPECT_NEAR(sum, doc.score, 1e-5) << "doc " << doc.doc;
+  }
 }
 
 TEST(TextIndexTest, RareTermsWeighMore) {
@@ -157,6 +191,7 @@ TEST(TextIndexTest, PrunedSearchEqualsTheFullRanking) {
     for (size_t k : {1, 5, 20, 100}) {
       auto pruned = index.Search(query, k, accept);
       ASSERT_EQ(pruned.size(), std::min(k, accepted_scores.size())) << "query " << q;
+      index.AddContributions(query, pruned);
       for (size_t i = 0; i < pruned.size(); ++i) {
         ASSERT_TRUE(accept(pruned[i].doc));
         EXPECT_NEAR(pruned[i].score, accepted_scores[i], 1e-4) << "query " << q << " rank " << i;
