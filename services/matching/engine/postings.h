@@ -103,6 +103,8 @@ class PostingList {
     DocId doc_ = 0;
     // BlockMaxTf's position: the block it last looked at.
     size_t shallow_block_ = 0;
+    // The last block SummarizeBetween looked at.
+    size_t summarized_block_ = 0;
   };
 
   // The list as bytes, for the engine's snapshot, and back. DecodeFrom says
@@ -219,12 +221,16 @@ inline uint8_t PostingList::Iterator::BlockMaxTf(DocId target) {
 inline PostingList::Iterator::BlockSummary PostingList::Iterator::SummarizeBetween(DocId first,
                                                                                    DocId last) {
   const std::vector<Skip>& skips = list_->skips_;
+  // The last summary's blocks all start before `first`: BlockMaxTf need not
+  // step through them again.
+  shallow_block_ = std::max(shallow_block_, summarized_block_);
   uint8_t max_tf = BlockMaxTf(first);
   if (max_tf == 0) return {0, 0};
   size_t b = shallow_block_ + 1;
   for (; b < skips.size() && skips[b].first_doc <= last; ++b) {
     max_tf = std::max(max_tf, skips[b].max_tf);
   }
+  summarized_block_ = b - 1;
   return {max_tf, static_cast<uint32_t>(b - shallow_block_) * kSkipInterval};
 }
 
