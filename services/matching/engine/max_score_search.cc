@@ -49,6 +49,10 @@ class TermCursor {
   // cursor stands on; the cursor ends past `to`.
   template <typename WindowTfs>
   void DecodeInto(DocId first, DocId from, DocId to, WindowTfs& tfs) {
+    if (static_cast<int64_t>(to) <= bitmap_end()) {
+      bitmap_->ForEachHolder(from, to, [&](DocId doc, uint8_t tf) { tfs.Set(doc - first, tf); });
+      return;
+    }
     SkipTo(from);
     ForEachUpTo(to, [&](DocId doc, uint8_t tf) { tfs.Set(doc - first, tf); });
   }
@@ -220,6 +224,10 @@ struct Candidate {
 // candidate cost about 100 cycles at 1,000,000 solutions, decoding a posting
 // about 10 (8 against 4 and 16: docs/benchmarks.md).
 constexpr uint32_t kDecodeWhenPostingsPerCandidate = 8;
+// The same for a list with a bitmap, whose window is read from the bitmap a
+// few cycles a holder, against about 19 a look-up (2 against 4 and 8:
+// docs/benchmarks.md).
+constexpr size_t kDecodeBitmapWhenHoldersPerCandidate = 2;
 
 // Adds to each candidate what the non-essential lists lists[0, essential)
 // hold for it, and keeps the candidates that can still beat `threshold`.
@@ -241,10 +249,13 @@ __attribute__((target_clones("popcnt", "default"))) void LookUpInNonEssentialLis
     TermCursor& c = *lists[i].cursor;
     size_t kept = 0;
     size_t next = 0;
-    // In a bitmap a look-up costs what a bound would, so every candidate is
-    // looked up, without a branch: the processor then fetches many
-    // candidates' words at once instead of waiting on each in turn.
-    for (const int64_t end = c.bitmap_end();
+    const bool decode_bitmap =
+        static_cast<int64_t>(candidates.back().doc) <= c.bitmap_end() &&
+        c.window_postings() <= kDecodeBitmapWhenHoldersPerCandidate * candidates.size();
+    // Otherwise, in a bitmap a look-up costs what a bound would, so every
+    // candidate is looked up, without a branch: the processor then fetches
+    // many candidates' words at once instead of waiting on each in turn.
+    for (const int64_t end = decode_bitmap ? -1 : c.bitmap_end();
          next < candidates.size() && static_cast<int64_t>(candidates[next].doc) <= end; ++next) {
       const Candidate candidate = candidates[next];
       const float score = candidate.score + c.ScoreInBitmap(candidate.doc);
@@ -252,7 +263,8 @@ __attribute__((target_clones("popcnt", "default"))) void LookUpInNonEssentialLis
       kept += !CannotReach(score + others, threshold);
     }
     const size_t left = candidates.size() - next;
-    if (left > 0 && c.window_postings() <= kDecodeWhenPostingsPerCandidate * left) {
+    if (left > 0 &&
+        (decode_bitmap || c.window_postings() <= kDecodeWhenPostingsPerCandidate * left)) {
       const DocId from = candidates[next].doc;
       const DocId to = candidates.back().doc;
       c.DecodeInto(first, from, to, decoded);
