@@ -75,27 +75,8 @@ bool PostingList::Iterator::SkipTo(DocId target, Posting& out) {
     doc_ = skips[block].base;
     left_ = list_->size_ - static_cast<uint32_t>(block * kSkipInterval);
   }
-  // Scans in locals: through the members, every posting would be stored back.
-  const char* data = list_->data_.data();
-  size_t offset = offset_;
-  uint32_t left = left_;
-  DocId doc = doc_;
-  while (left > 0) {
-    doc += postings_internal::ReadDelta(data, offset);
-    --left;
-    if (doc >= target) {
-      out = {doc, static_cast<uint8_t>(data[offset]), static_cast<uint8_t>(data[offset + 1])};
-      offset_ = offset + 2;
-      left_ = left;
-      doc_ = doc;
-      return true;
-    }
-    offset += 2;
-  }
-  offset_ = offset;
-  left_ = 0;
-  doc_ = doc;
-  return false;
+  if (target == 0) return Next(out);
+  return NextAfter(target - 1, out, [](DocId, uint8_t) {});
 }
 
 void PostingList::EncodeTo(ByteWriter& w) const {
