@@ -47,8 +47,8 @@ class TermCursor {
   // Writes the tf of each of its documents from..to into tfs, at the
   // document's offset from `first`. `from` must not precede the document the
   // cursor stands on; the cursor ends past `to`.
-  template <typename WindowTfs>
-  void DecodeInto(DocId first, DocId from, DocId to, WindowTfs& tfs) {
+  template <typename Tfs>
+  void DecodeInto(DocId first, DocId from, DocId to, Tfs& tfs) {
     if (static_cast<int64_t>(to) <= bitmap_end()) {
       bitmap_->ForEachHolder(from, to, [&](DocId doc, uint8_t tf) { tfs.Set(doc - first, tf); });
       return;
@@ -68,20 +68,17 @@ class TermCursor {
   // What the term adds to `doc`, which must not precede the document the
   // cursor stands on; it may move the cursor up to `doc`.
   float ScoreOf(DocId doc) {
-    if (bitmap_ != nullptr && bitmap_->Covers(doc)) return score_of_tf_[bitmap_->TfOf(doc)];
+    if (bitmap_ != nullptr && bitmap_->Covers(doc)) return ScoreInBitmap(doc);
     SkipTo(doc);
-    return doc_ == doc ? score() : 0.0f;
+    return doc_ == doc ? score_of_tf_[posting_.tf] : 0.0f;
   }
-
-  // The document the cursor stands on; kNoDoc past the end.
-  DocId doc() const { return doc_; }
-  float score() const { return score_of_tf_[posting_.tf]; }
-  void Advance() { doc_ = it_.Next(posting_) ? posting_.doc : kNoDoc; }
   void SkipTo(DocId target) {
     if (doc_ < target) doc_ = it_.SkipTo(target, posting_) ? posting_.doc : kNoDoc;
   }
 
  private:
+  void Advance() { doc_ = it_.Next(posting_) ? posting_.doc : kNoDoc; }
+
   PostingList::Iterator it_;
   const TfBitmap* bitmap_;
   std::array<float, 256> score_of_tf_;
