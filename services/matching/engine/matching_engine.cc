@@ -66,6 +66,34 @@ double TextHalfPoint(const std::vector<QueryTerm>& terms, const TextIndex& index
   return weights::kTextHalfPointPerMass * mass;
 }
 
+// Keeps the `max_terms` dearest of a need's terms (0: all), in the need's
+// order: those with the highest weight × idf in `index`, the most one
+// occurrence can add to a solution's score; of equally dear terms the
+// earlier. The half point stays the whole need's: the terms left out are
+// part of the need, just not worth a search's look-ups.
+void KeepDearestTerms(size_t max_terms, const TextIndex& index, MatchingEngine::Query& query) {
+  if (max_terms == 0 || query.terms.size() <= max_terms) return;
+  std::vector<std::pair<float, size_t>> by_dearness;  // -(weight × idf), position
+  by_dearness.reserve(query.terms.size());
+  for (size_t i = 0; i < query.terms.size(); ++i) {
+    by_dearness.push_back({-query.terms[i].weight * index.Idf(query.terms[i].term), i});
+  }
+  std::partial_sort(by_dearness.begin(), by_dearness.begin() + max_terms, by_dearness.end());
+  std::vector<size_t> kept;
+  kept.reserve(max_terms);
+  for (size_t i = 0; i < max_terms; ++i) kept.push_back(by_dearness[i].second);
+  std::sort(kept.begin(), kept.end());
+  MatchingEngine::Query dearest;
+  dearest.language = query.language;
+  dearest.text_half_point = query.text_half_point;
+  for (size_t i : kept) {
+    dearest.terms.push_back(std::move(query.terms[i]));
+    dearest.sources.push_back(std::move(query.sources[i]));
+    dearest.kinds.push_back(query.kinds[i]);
+  }
+  query = std::move(dearest);
+}
+
 // A request's indexed term is a word of its need (title, need statement,
 // desired effects) unless it came from its target groups alone (kTags).
 bool InNeedText(uint8_t flags) {
@@ -428,6 +456,7 @@ std::optional<RankedSolution> MatchingEngine::MatchSolution(const NeedQuery& nee
     solution_features = solutions_.features[it->second];
     if (!PassesFilters(need, solution_features)) return std::nullopt;
     query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
+    KeepDearestTerms(options_.max_need_terms, solutions_.side.index, query);
     scored = solutions_.side.index.ScoreDocument(query.terms, it->second);
   }
   RankedSolution ranked;
@@ -453,6 +482,7 @@ std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
   {
     absl::ReaderMutexLock lock(&mutex_);
     query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
+    KeepDearestTerms(options_.max_need_terms, solutions_.side.index, query);
     const auto accept = [&](DocId doc) { return PassesFilters(need, solutions_.features[doc]); };
     std::vector<ScoredDocument> candidates = solutions_.side.index.Search(
         query.terms, std::max(kMinCandidates, k * kCandidateFactor),

@@ -1,5 +1,6 @@
 #include "services/matching/engine/matching_engine.h"
 
+#include <algorithm>
 #include <map>
 
 #include "absl/strings/str_cat.h"
@@ -304,6 +305,55 @@ TEST_F(MatchingEngineTest, MatchSolutionIsWhatMatchGivesIt) {
   EXPECT_FALSE(engine_->MatchSolution(elsewhere, "solutions/jobbforst", fetch).has_value())
       << "left out by the need's filters";
   EXPECT_FALSE(engine_->MatchSolution(DanishNeed(), "solutions/unknown", fetch).has_value());
+}
+
+// A long need is searched and scored by its dearest terms only: its common
+// words would add a list to every search of it and little to its ranking.
+TEST_F(MatchingEngineTest, ALongNeedIsRankedByItsDearestTerms) {
+  auto ranked_names = [&](size_t max_need_terms, const std::string& text) {
+    EngineOptions options;
+    options.max_need_terms = max_need_terms;
+    MatchingEngine engine(analyzer_, nullptr, options);
+    auto add = [&](const std::string& name, const std::string& title) {
+      SolutionRecord s;
+      s.name = name;
+      s.language = "en";
+      s.title = title;
+      engine.UpsertSolution(s.name, engine.AnalyzeSolution(s), engine.FeaturesOf(s));
+    };
+    // "harbour" is common, each animal rare.
+    for (int i = 0; i < 20; ++i) add(absl::StrCat("solutions/harbour", i), "harbour");
+    add("solutions/walrus", "walrus harbour");
+    add("solutions/pelican", "pelican");
+    add("solutions/otter", "otter");
+    NeedQuery need;
+    need.text = text;
+    need.language = "en";
+    std::vector<std::string> names;
+    for (const RankedSolution& r : engine.Match(need, nullptr)) {
+      names.push_back(r.name);
+      if (r.name == "solutions/walrus") {
+        std::vector<std::string> met;
+        for (const TermMatchExplanation& t : r.explanation.terms) met.push_back(t.matched_term);
+        // Its explanation names only the terms that made its score.
+        EXPECT_EQ(std::count(met.begin(), met.end(), "harbour"), max_need_terms == 0 ? 1 : 0);
+      }
+      std::optional<RankedSolution> one = engine.MatchSolution(need, r.name, nullptr);
+      EXPECT_TRUE(one.has_value() && std::abs(one->score - r.score) < 1e-9)
+          << r.name << ": MatchSolution scores by the same terms";
+    }
+    return names;
+  };
+  // Every term, as the plain baseline has them.
+  EXPECT_THAT(ranked_names(0, "harbour walrus pelican"), Contains("solutions/harbour0"));
+  // The two dearest: the common word is left out, and with it the solutions
+  // that have nothing else.
+  EXPECT_THAT(ranked_names(2, "harbour walrus pelican"),
+              ::testing::UnorderedElementsAre("solutions/walrus", "solutions/pelican"));
+  // Of equally dear terms, the earlier.
+  EXPECT_THAT(ranked_names(2, "otter walrus pelican"),
+              ::testing::UnorderedElementsAre("solutions/otter", "solutions/walrus"));
+  EXPECT_EQ(EngineOptions::PlainBm25().max_need_terms, 0u);
 }
 
 TEST_F(MatchingEngineTest, UpdatedSolutionIsReindexed) {
