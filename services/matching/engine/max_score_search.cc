@@ -356,7 +356,9 @@ std::vector<SearchHit> MaxScoreSearch(const TextIndex& index, const std::vector<
   // Every id given so far, the dead ones included.
   const DocId end = static_cast<DocId>(index.live_documents() + index.dead_documents());
   const int running = searches_running.fetch_add(1, std::memory_order_relaxed) + 1;
-  const int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  // Asked once: glibc answers by reading /sys/devices/system/cpu/online,
+  // three system calls that every search paid.
+  static const int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   SharedThreshold shared;
   TopK top(k);
   if (end >= kSplitSearchFrom && running < cores) {
