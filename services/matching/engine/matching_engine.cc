@@ -94,6 +94,15 @@ void KeepDearestTerms(size_t max_terms, const TextIndex& index, MatchingEngine::
   query = std::move(dearest);
 }
 
+// Readies a need's query for searching and scoring `index`: its half point
+// from every term first, then only its dearest terms kept. Match and
+// MatchSolution both go through here, so a stored match scores as the
+// ranking did.
+void FitQueryToIndex(size_t max_terms, const TextIndex& index, MatchingEngine::Query& query) {
+  query.text_half_point = TextHalfPoint(query.terms, index);
+  KeepDearestTerms(max_terms, index, query);
+}
+
 // A request's indexed term is a word of its need (title, need statement,
 // desired effects) unless it came from its target groups alone (kTags).
 bool InNeedText(uint8_t flags) {
@@ -455,8 +464,7 @@ std::optional<RankedSolution> MatchingEngine::MatchSolution(const NeedQuery& nee
     if (it == solutions_.side.ids.end()) return std::nullopt;
     solution_features = solutions_.features[it->second];
     if (!PassesFilters(need, solution_features)) return std::nullopt;
-    query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
-    KeepDearestTerms(options_.max_need_terms, solutions_.side.index, query);
+    FitQueryToIndex(options_.max_need_terms, solutions_.side.index, query);
     scored = solutions_.side.index.ScoreDocument(query.terms, it->second);
   }
   RankedSolution ranked;
@@ -481,8 +489,7 @@ std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
   std::vector<std::string> names;
   {
     absl::ReaderMutexLock lock(&mutex_);
-    query.text_half_point = TextHalfPoint(query.terms, solutions_.side.index);
-    KeepDearestTerms(options_.max_need_terms, solutions_.side.index, query);
+    FitQueryToIndex(options_.max_need_terms, solutions_.side.index, query);
     const auto accept = [&](DocId doc) { return PassesFilters(need, solutions_.features[doc]); };
     std::vector<ScoredDocument> candidates = solutions_.side.index.Search(
         query.terms, std::max(kMinCandidates, k * kCandidateFactor),
