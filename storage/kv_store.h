@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace corematch::storage {
 
@@ -71,6 +72,13 @@ class KvStore {
   // Returns the value of `key`, std::nullopt if absent, or an error status if
   // the store failed.
   virtual absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) = 0;
+
+  // The values of `keys`, in their order (std::nullopt for each absent one),
+  // or an error status if the store failed on any. The RocksDB store reads
+  // them on several threads at once, so that reads waiting on the disk
+  // overlap; this default reads them one after another.
+  virtual absl::StatusOr<std::vector<std::optional<std::string>>> GetMany(
+      absl::Span<const std::string> keys);
 
   // Applies `batch` atomically.
   virtual absl::Status Write(const WriteBatch& batch, const WriteOptions& options) = 0;

@@ -23,7 +23,10 @@ class KvStoreTest : public ::testing::TestWithParam<std::string> {
       store_ = std::make_unique<MemoryKvStore>();
     } else {
       env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
-      auto store = OpenRocksDbKvStore({.path = "/kv", .env = env_.get()});
+      // "rocksdb-readers" reads GetMany's keys on threads of its own.
+      auto store = OpenRocksDbKvStore({.path = "/kv",
+                                       .env = env_.get(),
+                                       .read_threads = GetParam() == "rocksdb-readers" ? 3u : 0u});
       ASSERT_TRUE(store.ok()) << store.status();
       store_ = std::move(*store);
     }
@@ -91,7 +94,34 @@ TEST_P(KvStoreTest, ScanOfEmptyPrefixSeesEverything) {
   EXPECT_EQ(ScanKeys("", "", ScanOrder::kAscending), (std::vector<std::string>{"a", "b"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Implementations, KvStoreTest, ::testing::Values("memory", "rocksdb"));
+TEST_P(KvStoreTest, GetManyAnswersEachKeyInItsOrder) {
+  std::vector<std::string> stored;
+  for (int i = 0; i < 50; ++i) stored.push_back(absl::StrCat("k/", i));
+  PutAll(stored);
+  // More keys than readers, absent ones and a repeated one among them.
+  std::vector<std::string> keys;
+  for (int i = 49; i >= 0; i -= 3) keys.push_back(absl::StrCat("k/", i));
+  keys.insert(keys.begin() + 2, "k/missing");
+  keys.push_back("k/49");
+  keys.push_back("other");
+
+  auto values = store_->GetMany(keys);
+  ASSERT_TRUE(values.ok()) << values.status();
+  ASSERT_EQ(values->size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const bool absent = keys[i] == "k/missing" || keys[i] == "other";
+    ASSERT_EQ((*values)[i].has_value(), !absent) << keys[i];
+    if (!absent) {
+      EXPECT_EQ(*(*values)[i], "v:" + keys[i]);
+    }
+  }
+  auto none = store_->GetMany({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Implementations, KvStoreTest,
+                         ::testing::Values("memory", "rocksdb", "rocksdb-readers"));
 
 TEST(RocksDbKvStoreTest, DataSurvivesReopen) {
   std::unique_ptr<rocksdb::Env> env(rocksdb::NewMemEnv(rocksdb::Env::Default()));

@@ -8,6 +8,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "storage/read_pool.h"
 
 namespace corematch::storage {
 namespace {
@@ -43,7 +44,8 @@ rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.
 
 class RocksDbKvStore final : public KvStore {
  public:
-  explicit RocksDbKvStore(std::unique_ptr<rocksdb::DB> db) : db_(std::move(db)) {}
+  RocksDbKvStore(std::unique_ptr<rocksdb::DB> db, size_t read_threads)
+      : db_(std::move(db)), read_pool_(read_threads) {}
   RocksDbKvStore(const RocksDbKvStore&) = delete;
   RocksDbKvStore& operator=(const RocksDbKvStore&) = delete;
   ~RocksDbKvStore() override {
@@ -58,6 +60,21 @@ class RocksDbKvStore final : public KvStore {
     if (status.IsNotFound()) return std::nullopt;
     if (!status.ok()) return FromRocksDb(status, "get");
     return value;
+  }
+
+  absl::StatusOr<std::vector<std::optional<std::string>>> GetMany(
+      absl::Span<const std::string> keys) override {
+    std::vector<std::optional<std::string>> values(keys.size());
+    std::vector<rocksdb::Status> statuses(keys.size());
+    read_pool_.Run(keys.size(), [&](size_t i) {
+      std::string value;
+      statuses[i] = db_->Get(rocksdb::ReadOptions(), ToSlice(keys[i]), &value);
+      if (statuses[i].ok()) values[i] = std::move(value);
+    });
+    for (const rocksdb::Status& status : statuses) {
+      if (!status.ok() && !status.IsNotFound()) return FromRocksDb(status, "get");
+    }
+    return values;
   }
 
   absl::Status Write(const WriteBatch& batch, const WriteOptions& options) override {
@@ -120,6 +137,7 @@ class RocksDbKvStore final : public KvStore {
 
  private:
   std::unique_ptr<rocksdb::DB> db_;
+  ReadPool read_pool_;
 };
 
 }  // namespace
@@ -139,7 +157,8 @@ absl::StatusOr<std::unique_ptr<KvStore>> OpenRocksDbKvStore(const RocksDbOptions
   absl::Status status = FromRocksDb(rocksdb::DB::Open(rocks_options, options.path, &raw),
                                     absl::StrCat("open ", options.path));
   if (!status.ok()) return status;
-  return std::unique_ptr<KvStore>(new RocksDbKvStore(std::unique_ptr<rocksdb::DB>(raw)));
+  return std::unique_ptr<KvStore>(
+      new RocksDbKvStore(std::unique_ptr<rocksdb::DB>(raw), options.read_threads));
 }
 
 }  // namespace corematch::storage

@@ -6,6 +6,7 @@
 #ifndef COREMATCH_STORAGE_ROCKSDB_KV_STORE_H_
 #define COREMATCH_STORAGE_ROCKSDB_KV_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -33,6 +34,9 @@ struct RocksDbOptions {
   // it, up to six. Larger budgets flush and compact less often; a store
   // beside a large in-memory index may want a smaller one.
   uint64_t memtable_budget_bytes = kDefaultMemtableBudgetBytes;
+  // Threads that GetMany reads on besides its caller's; with none it reads
+  // on its caller alone.
+  size_t read_threads = 0;
 };
 
 // Opens (creating if needed) the database at `options.path`. Fails with

@@ -47,10 +47,16 @@ constexpr int kMaxPollers = 16;
 // keep the default: with it, sustained CreateSolution ran 8–20 % faster
 // (docs/benchmarks.md, "Matching at 1,000,000 solutions").
 constexpr uint64_t kMatchingMemtableBudgetBytes = uint64_t{64} << 20;
+// A ranking reads its winners' quotes from matching's store at once (GetMany):
+// twenty reads of solutions picked from a million, which when their blocks
+// have left the page cache each wait on the disk. On this many threads
+// besides the ranking's own they wait together (docs/benchmarks.md).
+constexpr size_t kMatchingReadThreads = 8;
 
 absl::StatusOr<std::unique_ptr<storage::KvStore>> OpenStore(
     const std::string& data_dir, absl::string_view service,
-    uint64_t memtable_budget_bytes = storage::kDefaultMemtableBudgetBytes) {
+    uint64_t memtable_budget_bytes = storage::kDefaultMemtableBudgetBytes,
+    size_t read_threads = 0) {
   std::string path = absl::StrCat(data_dir, "/", service);
   std::error_code error;
   std::filesystem::create_directories(path, error);
@@ -59,7 +65,7 @@ absl::StatusOr<std::unique_ptr<storage::KvStore>> OpenStore(
         absl::StrCat("cannot create ", path, ": ", error.message()));
   }
   return storage::OpenRocksDbKvStore(
-      {.path = path, .memtable_budget_bytes = memtable_budget_bytes});
+      {.path = path, .memtable_budget_bytes = memtable_budget_bytes, .read_threads = read_threads});
 }
 
 absl::StatusOr<std::string> ReadOperatorKey(const std::string& path) {
@@ -220,8 +226,8 @@ absl::Status ServerImpl::AddNotification(grpc::ServerBuilder& builder) {
 
 absl::Status ServerImpl::AddMatching(grpc::ServerBuilder& builder) {
   RETURN_IF_ERROR(EnsureAnalyzer());
-  ASSIGN_OR_RETURN(matching_store_,
-                   OpenStore(options_.data_dir, "matching", kMatchingMemtableBudgetBytes));
+  ASSIGN_OR_RETURN(matching_store_, OpenStore(options_.data_dir, "matching",
+                                              kMatchingMemtableBudgetBytes, kMatchingReadThreads));
   matching::MatchingHostOptions host_options;
   host_options.engine = options_.matching_engine;
   host_options.snapshot_path = absl::StrCat(options_.data_dir, "/matching-index.snapshot");

@@ -300,11 +300,12 @@ int RestartChild(const Flags& flags) {
   // Serving: the first queries of the freshly started process.
   CorpusGenerator generator(
       {.solutions = flags.solutions, .requests = flags.queries, .seed = flags.seed});
-  auto fetch = [&](absl::string_view n) -> std::optional<SolutionRecord> {
-    std::optional<uint64_t> i = CorpusGenerator::SolutionIndex(n);
-    if (!i.has_value()) return std::nullopt;
-    return generator.SolutionForExplanation(*i);
-  };
+  const SolutionFetcher fetch =
+      FetchEach([&](absl::string_view n) -> std::optional<SolutionRecord> {
+        std::optional<uint64_t> i = CorpusGenerator::SolutionIndex(n);
+        if (!i.has_value()) return std::nullopt;
+        return generator.SolutionForExplanation(*i);
+      });
   const GroundTruth truth(generator);
   std::vector<double> latencies;
   double first_query = 0;
@@ -526,11 +527,12 @@ int Run(const Flags& flags) {
     json["corematch_engine_bytes"] = static_cast<double>(engine->memory_bytes());
 
     Phase("3. corematch queries (Match, top 20, explanations)");
-    const SolutionFetcher fetch = [&](absl::string_view name) -> std::optional<SolutionRecord> {
-      std::optional<uint64_t> i = CorpusGenerator::SolutionIndex(name);
-      if (!i.has_value()) return std::nullopt;
-      return generator.SolutionForExplanation(*i);
-    };
+    const SolutionFetcher fetch =
+        FetchEach([&](absl::string_view name) -> std::optional<SolutionRecord> {
+          std::optional<uint64_t> i = CorpusGenerator::SolutionIndex(name);
+          if (!i.has_value()) return std::nullopt;
+          return generator.SolutionForExplanation(*i);
+        });
     core.queries = RunQueries(needs, warmup, &truth, flags.query_rounds,
                               [&](const NeedQuery& n) { return Indices(engine->Match(n, fetch)); });
     PrintLatency("Match, texts of the top 20 fetched", core.queries);
@@ -586,9 +588,9 @@ int Run(const Flags& flags) {
         const std::vector<MatchingEngine::AdopterCandidate> adopters =
             engine->LikelyAdopters(s.name, document, kAdopterCandidates);
         const double t_find = t.Seconds() - t_apply;
-        const SolutionFetcher only_this = [&s](absl::string_view name) {
+        const SolutionFetcher only_this = FetchEach([&s](absl::string_view name) {
           return name == s.name ? std::optional<SolutionRecord>(s) : std::nullopt;
-        };
+        });
         // Not timed: each candidate's need and 20th score, which the service
         // reads from its store (the score from the match index, two numbers
         // compared; the request only for those scored).

@@ -451,6 +451,16 @@ NeedFeatures MatchingEngine::FeaturesOfNeed(const NeedQuery& need, Language lang
   return features;
 }
 
+SolutionFetcher FetchEach(
+    std::function<std::optional<SolutionRecord>(absl::string_view name)> fetch_one) {
+  return [fetch_one = std::move(fetch_one)](const std::vector<std::string>& names) {
+    std::vector<std::optional<SolutionRecord>> records;
+    records.reserve(names.size());
+    for (const std::string& name : names) records.push_back(fetch_one(name));
+    return records;
+  };
+}
+
 std::optional<RankedSolution> MatchingEngine::MatchSolution(const NeedQuery& need,
                                                             absl::string_view solution,
                                                             const SolutionFetcher& fetch) const {
@@ -469,7 +479,11 @@ std::optional<RankedSolution> MatchingEngine::MatchSolution(const NeedQuery& nee
   }
   RankedSolution ranked;
   ranked.name = std::string(solution);
-  std::optional<SolutionRecord> record = fetch ? fetch(solution) : std::nullopt;
+  std::optional<SolutionRecord> record;
+  if (fetch) {
+    std::vector<std::optional<SolutionRecord>> fetched = fetch({ranked.name});
+    if (!fetched.empty()) record = std::move(fetched.front());
+  }
   ranked.explanation = Explain(query, scored, features, solution_features, record);
   ranked.score = ranked.explanation.total;
   return ranked;
@@ -512,13 +526,15 @@ std::vector<RankedSolution> MatchingEngine::Match(const NeedQuery& need,
       winner_features.push_back(solutions_.features[winner.doc]);
     }
   }
+  // The winners' texts, for core elements and preconditions.
+  std::vector<std::optional<SolutionRecord>> records;
+  if (fetch) records = fetch(names);
+  records.resize(winners.size());
   std::vector<RankedSolution> ranked;
   for (size_t i = 0; i < winners.size(); ++i) {
     RankedSolution r;
     r.name = names[i];
-    // The winners' texts are fetched, for core elements and preconditions.
-    const std::optional<SolutionRecord> record = fetch ? fetch(r.name) : std::nullopt;
-    r.explanation = Explain(query, winners[i], features, winner_features[i], record);
+    r.explanation = Explain(query, winners[i], features, winner_features[i], records[i]);
     r.score = r.explanation.total;
     ranked.push_back(std::move(r));
   }

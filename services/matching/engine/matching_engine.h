@@ -40,9 +40,17 @@
 
 namespace corematch::matching {
 
-// Looks up the full record of a ranked solution, for the parts of an
-// explanation that quote its text (core elements, preconditions).
-using SolutionFetcher = std::function<std::optional<SolutionRecord>(absl::string_view name)>;
+// Looks up the full records of ranked solutions, for the parts of an
+// explanation that quote their text (core elements, preconditions): a record
+// or std::nullopt for each name, in the names' order. A ranking asks for all
+// its winners at once, so that a fetcher reading a store can read them
+// together.
+using SolutionFetcher = std::function<std::vector<std::optional<SolutionRecord>>(
+    const std::vector<std::string>& names)>;
+
+// A SolutionFetcher that looks the names up one at a time with `fetch_one`.
+SolutionFetcher FetchEach(
+    std::function<std::optional<SolutionRecord>(absl::string_view name)> fetch_one);
 
 // What the ranking uses. The defaults are corematch's ranking; PlainBm25() is
 // the baseline it is measured against (docs/matching.md): one flat text field,

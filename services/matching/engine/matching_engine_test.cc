@@ -85,11 +85,12 @@ class MatchingEngineTest : public ::testing::Test {
   }
 
   std::vector<RankedSolution> Match(NeedQuery need) {
-    return engine_->Match(need, [&](absl::string_view name) -> std::optional<SolutionRecord> {
-      auto it = records_.find(std::string(name));
-      if (it == records_.end()) return std::nullopt;
-      return it->second;
-    });
+    return engine_->Match(need,
+                          FetchEach([&](absl::string_view name) -> std::optional<SolutionRecord> {
+                            auto it = records_.find(std::string(name));
+                            if (it == records_.end()) return std::nullopt;
+                            return it->second;
+                          }));
   }
 
   static NeedQuery DanishNeed() {
@@ -275,9 +276,10 @@ TEST_F(MatchingEngineTest, MatchSolutionIsWhatMatchGivesIt) {
   NeedQuery swedish;
   swedish.text = "försörjningsstöd arbete skola";
   swedish.language = "sv";
-  const SolutionFetcher fetch = [&](absl::string_view name) -> std::optional<SolutionRecord> {
-    return records_.at(std::string(name));
-  };
+  const SolutionFetcher fetch =
+      FetchEach([&](absl::string_view name) -> std::optional<SolutionRecord> {
+        return records_.at(std::string(name));
+      });
   for (const NeedQuery& need : {DanishNeed(), swedish}) {
     const auto ranked = Match(need);
     ASSERT_FALSE(ranked.empty());

@@ -10,13 +10,13 @@
 namespace corematch::matching {
 
 SolutionFetcher FetchedSolutions::Fetcher() {
-  return [this](absl::string_view name) -> std::optional<SolutionRecord> {
+  return FetchEach([this](absl::string_view name) -> std::optional<SolutionRecord> {
     absl::StatusOr<const publishing::v1::Solution*> solution = Find(IdOf(name));
     if (!solution.ok() || *solution == nullptr) return std::nullopt;
     SolutionRecord record = ToSolutionRecord(**solution);
     record.core_terms = KeptCoreTerms(IdOf(name));
     return record;
-  };
+  });
 }
 
 std::vector<std::vector<std::string>> FetchedSolutions::KeptCoreTerms(absl::string_view id) {

@@ -12,6 +12,12 @@ namespace {
 
 using ::corematch::testing::IsOk;
 
+std::optional<SolutionRecord> FetchOne(const SolutionFetcher& fetch, const std::string& name) {
+  std::vector<std::optional<SolutionRecord>> records = fetch({name});
+  EXPECT_EQ(records.size(), 1u);
+  return records.empty() ? std::nullopt : std::move(records.front());
+}
+
 void Put(storage::KvStore& store, const publishing::v1::Solution& solution) {
   storage::WriteBatch batch;
   batch.Put(keys::Solution(IdOf(solution.name())), solution.SerializeAsString());
@@ -28,10 +34,10 @@ TEST(FetchedSolutionsTest, WhatTheFetcherLoadedIsFoundWithoutTheStore) {
 
   FetchedSolutions fetched(&store);
   SolutionFetcher fetch = fetched.Fetcher();
-  std::optional<SolutionRecord> record = fetch("solutions/jobbforst");
+  std::optional<SolutionRecord> record = FetchOne(fetch, "solutions/jobbforst");
   ASSERT_TRUE(record.has_value());
   EXPECT_EQ(record->title, "Jobb Först");
-  EXPECT_FALSE(fetch("solutions/unknown").has_value());
+  EXPECT_FALSE(FetchOne(fetch, "solutions/unknown").has_value());
 
   // Gone from the store: only a remembered copy can answer now.
   storage::WriteBatch erase;
@@ -70,7 +76,7 @@ TEST(FetchedSolutionsTest, TheFetcherHandsOverTheCoreTermsOfTheQuoteKeptBesideAS
   ASSERT_THAT(store.Write(batch, {}), IsOk());
 
   FetchedSolutions fetched(&store);
-  std::optional<SolutionRecord> record = fetched.Fetcher()("solutions/jobbforst");
+  std::optional<SolutionRecord> record = FetchOne(fetched.Fetcher(), "solutions/jobbforst");
   ASSERT_TRUE(record.has_value());
   EXPECT_EQ(record->core_terms, kept);
 }
@@ -82,7 +88,7 @@ TEST(FetchedSolutionsTest, ASolutionWithoutAReadableQuoteIsFetchedWithoutCoreTer
   jobb.add_core_elements()->set_title("Arbete först");
   Put(store, jobb);
   FetchedSolutions fetched(&store);
-  std::optional<SolutionRecord> record = fetched.Fetcher()("solutions/jobbforst");
+  std::optional<SolutionRecord> record = FetchOne(fetched.Fetcher(), "solutions/jobbforst");
   ASSERT_TRUE(record.has_value());
   EXPECT_TRUE(record->core_terms.empty());
 
@@ -91,7 +97,7 @@ TEST(FetchedSolutionsTest, ASolutionWithoutAReadableQuoteIsFetchedWithoutCoreTer
   batch.Put(keys::Quote("jobbforst"), "Q\x01 not a quote");
   ASSERT_THAT(store.Write(batch, {}), IsOk());
   FetchedSolutions again(&store);
-  record = again.Fetcher()("solutions/jobbforst");
+  record = FetchOne(again.Fetcher(), "solutions/jobbforst");
   ASSERT_TRUE(record.has_value());
   EXPECT_EQ(record->core_elements.size(), 1u);
   EXPECT_TRUE(record->core_terms.empty());

@@ -22,10 +22,10 @@ constexpr size_t kAdopterCandidates = 4000;
 
 // Fetches `solution`'s text and no other: only its explanation is kept.
 SolutionFetcher OnlyThis(const SolutionRecord& solution) {
-  return [&solution](absl::string_view name) -> std::optional<SolutionRecord> {
+  return FetchEach([&solution](absl::string_view name) -> std::optional<SolutionRecord> {
     if (name == solution.name) return solution;
     return std::nullopt;
-  };
+  });
 }
 
 }  // namespace

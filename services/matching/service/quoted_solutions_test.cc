@@ -1,5 +1,9 @@
 #include "services/matching/service/quoted_solutions.h"
 
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/common/testing/status_matchers.h"
 #include "services/matching/service/analyzed_document.h"
@@ -11,6 +15,12 @@ namespace corematch::matching {
 namespace {
 
 using ::corematch::testing::IsOk;
+
+std::optional<SolutionRecord> FetchOne(const SolutionFetcher& fetch, const std::string& name) {
+  std::vector<std::optional<SolutionRecord>> records = fetch({name});
+  EXPECT_EQ(records.size(), 1u);
+  return records.empty() ? std::nullopt : std::move(records.front());
+}
 
 publishing::v1::Solution JobbForst() {
   publishing::v1::Solution jobb;
@@ -35,7 +45,7 @@ TEST(QuotedSolutionsTest, AnAnswerIsQuotedFromTheQuoteAlone) {
   Put(store, keys::Quote("jobbforst"), SerializeQuote(ToSolutionRecord(jobb), {{"arbet", "work"}}));
 
   QuotedSolutions quoted(&store);
-  std::optional<SolutionRecord> fetched = quoted.Fetcher()("solutions/jobbforst");
+  std::optional<SolutionRecord> fetched = FetchOne(quoted.Fetcher(), "solutions/jobbforst");
   ASSERT_TRUE(fetched.has_value());
   EXPECT_EQ(fetched->title, "Jobb Först");
   EXPECT_EQ(fetched->core_terms, (std::vector<std::vector<std::string>>{{"arbet", "work"}}));
@@ -52,7 +62,7 @@ TEST(QuotedSolutionsTest, ASolutionWithoutAReadableQuoteIsQuotedFromItself) {
   Put(store, keys::Solution("jobbforst"), jobb.SerializeAsString());
 
   QuotedSolutions quoted(&store);
-  std::optional<SolutionRecord> fetched = quoted.Fetcher()("solutions/jobbforst");
+  std::optional<SolutionRecord> fetched = FetchOne(quoted.Fetcher(), "solutions/jobbforst");
   ASSERT_TRUE(fetched.has_value());
   EXPECT_EQ(fetched->title, "Jobb Först");
   EXPECT_EQ(fetched->core_elements.size(), 1u);
@@ -60,7 +70,7 @@ TEST(QuotedSolutionsTest, ASolutionWithoutAReadableQuoteIsQuotedFromItself) {
 
   Put(store, keys::Quote("jobbforst"), "Q\x01 not a quote");
   QuotedSolutions damaged(&store);
-  fetched = damaged.Fetcher()("solutions/jobbforst");
+  fetched = FetchOne(damaged.Fetcher(), "solutions/jobbforst");
   ASSERT_TRUE(fetched.has_value());
   EXPECT_EQ(fetched->description, "A long description no answer quotes.");
 }
@@ -69,7 +79,7 @@ TEST(QuotedSolutionsTest, WhatWasQuotedOnceIsFoundWithoutTheStore) {
   storage::MemoryKvStore store;
   Put(store, keys::Quote("jobbforst"), SerializeQuote(ToSolutionRecord(JobbForst()), {{}}));
   QuotedSolutions quoted(&store);
-  ASSERT_TRUE(quoted.Fetcher()("solutions/jobbforst").has_value());
+  ASSERT_TRUE(FetchOne(quoted.Fetcher(), "solutions/jobbforst").has_value());
 
   storage::WriteBatch erase;
   erase.Delete(keys::Quote("jobbforst"));
@@ -79,7 +89,67 @@ TEST(QuotedSolutionsTest, WhatWasQuotedOnceIsFoundWithoutTheStore) {
   ASSERT_NE(*found, nullptr);
   EXPECT_EQ((*found)->title, "Jobb Först");
   EXPECT_EQ(*quoted.Find("unknown"), nullptr);
-  EXPECT_FALSE(quoted.Fetcher()("solutions/unknown").has_value());
+  EXPECT_FALSE(FetchOne(quoted.Fetcher(), "solutions/unknown").has_value());
+}
+
+// Counts how the quotes are read: one at a time, or together.
+class CountingStore final : public storage::KvStore {
+ public:
+  absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) override {
+    ++gets;
+    return store.Get(key);
+  }
+  absl::StatusOr<std::vector<std::optional<std::string>>> GetMany(
+      absl::Span<const std::string> keys) override {
+    ++get_manys;
+    return store.GetMany(keys);
+  }
+  absl::Status Write(const storage::WriteBatch& batch,
+                     const storage::WriteOptions& options) override {
+    return store.Write(batch, options);
+  }
+  absl::Status Scan(
+      absl::string_view prefix, absl::string_view start_after, storage::ScanOrder order,
+      const std::function<bool(absl::string_view, absl::string_view)>& visit) override {
+    return store.Scan(prefix, start_after, order, visit);
+  }
+  absl::Status Flush() override { return absl::OkStatus(); }
+
+  storage::MemoryKvStore store;
+  int gets = 0;
+  int get_manys = 0;
+};
+
+TEST(QuotedSolutionsTest, AllWinnersQuotesAreReadAtOnceAndAnsweredInTheirOrder) {
+  CountingStore store;
+  std::vector<std::string> names;
+  for (const char* id : {"a", "b", "c"}) {
+    publishing::v1::Solution solution = JobbForst();
+    solution.set_name(absl::StrCat("solutions/", id));
+    solution.set_title(absl::StrCat("Title ", id));
+    Put(store, keys::Quote(id), SerializeQuote(ToSolutionRecord(solution), {{}}));
+    names.push_back(solution.name());
+  }
+  names.insert(names.begin() + 1, "solutions/unknown");
+
+  QuotedSolutions quoted(&store);
+  const std::vector<std::optional<SolutionRecord>> fetched = quoted.Fetcher()(names);
+  ASSERT_EQ(fetched.size(), 4u);
+  ASSERT_TRUE(fetched[0].has_value());
+  EXPECT_EQ(fetched[0]->title, "Title a");
+  EXPECT_FALSE(fetched[1].has_value());
+  ASSERT_TRUE(fetched[2].has_value());
+  EXPECT_EQ(fetched[2]->title, "Title b");
+  ASSERT_TRUE(fetched[3].has_value());
+  EXPECT_EQ(fetched[3]->title, "Title c");
+  EXPECT_EQ(store.get_manys, 1);
+  // Only the one without a quote is then looked for as a solution.
+  EXPECT_EQ(store.gets, 1);
+
+  // Quoted (or found absent) once, not read again.
+  ASSERT_EQ(quoted.Fetcher()({names[0], names[1], names[3]}).size(), 3u);
+  EXPECT_EQ(store.get_manys, 1);
+  EXPECT_EQ(store.gets, 1);
 }
 
 }  // namespace
