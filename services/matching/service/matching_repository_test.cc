@@ -16,6 +16,7 @@
 #include "services/matching/service/matching_test_fixture.h"
 #include "services/matching/service/quoted_solutions.h"
 #include "services/matching/service/record_conversion.h"
+#include "storage/testing/forwarding_kv_store.h"
 #include "tests/testing/temp_dir.h"
 
 namespace corematch::matching {
@@ -692,24 +693,14 @@ TEST_F(MatchingRepositoryTest, RejectsEventsWithoutAResourceName) {
 }
 
 // A store whose writes fail while `failing` is set.
-class FlakyStore final : public storage::KvStore {
+class FlakyStore final : public storage::ForwardingKvStore {
  public:
-  absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) override {
-    return inner.Get(key);
-  }
   absl::Status Write(const storage::WriteBatch& batch,
                      const storage::WriteOptions& options) override {
     if (failing) return absl::UnavailableError("disk on fire");
-    return inner.Write(batch, options);
+    return ForwardingKvStore::Write(batch, options);
   }
-  absl::Status Scan(
-      absl::string_view prefix, absl::string_view start_after, storage::ScanOrder order,
-      const std::function<bool(absl::string_view, absl::string_view)>& visit) override {
-    return inner.Scan(prefix, start_after, order, visit);
-  }
-  absl::Status Flush() override { return absl::OkStatus(); }
 
-  storage::MemoryKvStore inner;
   std::atomic<bool> failing = false;
 };
 

@@ -10,6 +10,7 @@
 #include "services/matching/service/match_store.h"
 #include "services/matching/service/record_conversion.h"
 #include "storage/memory_kv_store.h"
+#include "storage/testing/forwarding_kv_store.h"
 
 namespace corematch::matching {
 namespace {
@@ -93,29 +94,18 @@ TEST(QuotedSolutionsTest, WhatWasQuotedOnceIsFoundWithoutTheStore) {
 }
 
 // Counts how the quotes are read: one at a time, or together.
-class CountingStore final : public storage::KvStore {
+class CountingStore final : public storage::ForwardingKvStore {
  public:
   absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) override {
     ++gets;
-    return store.Get(key);
+    return ForwardingKvStore::Get(key);
   }
   absl::StatusOr<std::vector<std::optional<std::string>>> GetMany(
       absl::Span<const std::string> keys) override {
     ++get_manys;
-    return store.GetMany(keys);
+    return ForwardingKvStore::GetMany(keys);
   }
-  absl::Status Write(const storage::WriteBatch& batch,
-                     const storage::WriteOptions& options) override {
-    return store.Write(batch, options);
-  }
-  absl::Status Scan(
-      absl::string_view prefix, absl::string_view start_after, storage::ScanOrder order,
-      const std::function<bool(absl::string_view, absl::string_view)>& visit) override {
-    return store.Scan(prefix, start_after, order, visit);
-  }
-  absl::Status Flush() override { return absl::OkStatus(); }
 
-  storage::MemoryKvStore store;
   int gets = 0;
   int get_manys = 0;
 };

@@ -19,30 +19,22 @@
 #include "services/notification/service/subscription_repository.h"
 #include "storage/committer.h"
 #include "storage/memory_kv_store.h"
+#include "storage/testing/forwarding_kv_store.h"
 
 namespace corematch::notification::testing {
 
 // An in-memory store whose writes can be made to fail, as a full or broken
 // disk fails them.
-class FailableStore final : public storage::KvStore {
+class FailableStore final : public storage::ForwardingKvStore {
  public:
-  absl::StatusOr<std::optional<std::string>> Get(absl::string_view key) override {
-    return memory_.Get(key);
-  }
   absl::Status Write(const storage::WriteBatch& batch,
                      const storage::WriteOptions& options) override {
     {
       absl::MutexLock lock(&mutex_);
       if (!failure_.ok()) return failure_;
     }
-    return memory_.Write(batch, options);
+    return ForwardingKvStore::Write(batch, options);
   }
-  absl::Status Scan(
-      absl::string_view prefix, absl::string_view start_after, storage::ScanOrder order,
-      const std::function<bool(absl::string_view, absl::string_view)>& visit) override {
-    return memory_.Scan(prefix, start_after, order, visit);
-  }
-  absl::Status Flush() override { return absl::OkStatus(); }
 
   void FailWritesForTesting(absl::Status failure) {
     absl::MutexLock lock(&mutex_);
@@ -50,7 +42,6 @@ class FailableStore final : public storage::KvStore {
   }
 
  private:
-  storage::MemoryKvStore memory_;
   absl::Mutex mutex_;
   absl::Status failure_ ABSL_GUARDED_BY(mutex_);
 };
