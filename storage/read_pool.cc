@@ -2,14 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 
 #include "absl/synchronization/blocking_counter.h"
+#include "absl/time/clock.h"
 
 namespace corematch::storage {
 
 struct ReadPool::Batch {
-  Batch(size_t count, const std::function<void(size_t)>& read, size_t helpers)
-      : count(count), read(read), helpers_done(static_cast<int>(helpers)) {}
+  Batch(size_t count, const std::function<void(size_t)>& read) : count(count), read(read) {}
 
   // Reads the batch's next items until none is left.
   void Work() {
@@ -19,12 +20,12 @@ struct ReadPool::Batch {
   const size_t count;
   const std::function<void(size_t)>& read;
   std::atomic<size_t> next{0};
-  // Counts down the helpers asked for: the batch lives on its caller's stack
-  // until they all have finished with it.
-  absl::BlockingCounter helpers_done;
+  // Counts down the helpers asked for, from when they are: the batch lives
+  // on its caller's stack until they all have finished with it.
+  std::optional<absl::BlockingCounter> helpers_done;
 };
 
-ReadPool::ReadPool(size_t threads) {
+ReadPool::ReadPool(size_t threads, absl::Duration slow_read) : slow_read_(slow_read) {
   threads_.reserve(threads);
   for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Serve(); });
 }
@@ -38,13 +39,19 @@ ReadPool::~ReadPool() {
 }
 
 void ReadPool::Run(size_t count, const std::function<void(size_t)>& read) {
-  const size_t helpers = std::min(threads_.size(), count == 0 ? 0 : count - 1);
-  Batch batch(count, read, helpers);
-  if (helpers > 0) {
-    absl::MutexLock lock(&mutex_);
-    for (size_t i = 0; i < helpers; ++i) wanted_.push_back(&batch);
+  Batch batch(count, read);
+  size_t helpers = 0;
+  for (size_t i = batch.next.fetch_add(1); i < count; i = batch.next.fetch_add(1)) {
+    const absl::Time start = absl::Now();
+    read(i);
+    if (helpers == 0 && i + 1 < count && absl::Now() - start > slow_read_) {
+      helpers = std::min(threads_.size(), count - i - 1);
+      if (helpers == 0) continue;
+      batch.helpers_done.emplace(static_cast<int>(helpers));
+      absl::MutexLock lock(&mutex_);
+      for (size_t h = 0; h < helpers; ++h) wanted_.push_back(&batch);
+    }
   }
-  batch.Work();
   if (helpers == 0) return;
   // Helpers not yet started have nothing left to read: they are not waited
   // for, which under load could mean waiting for other batches' reads.
@@ -53,8 +60,8 @@ void ReadPool::Run(size_t count, const std::function<void(size_t)>& read) {
     absl::MutexLock lock(&mutex_);
     not_started = std::erase(wanted_, &batch);
   }
-  for (size_t i = 0; i < not_started; ++i) batch.helpers_done.DecrementCount();
-  batch.helpers_done.Wait();
+  for (size_t i = 0; i < not_started; ++i) batch.helpers_done->DecrementCount();
+  batch.helpers_done->Wait();
 }
 
 void ReadPool::Serve() {
@@ -73,7 +80,7 @@ void ReadPool::Serve() {
       wanted_.pop_front();
     }
     batch->Work();
-    batch->helpers_done.DecrementCount();
+    batch->helpers_done->DecrementCount();
   }
 }
 

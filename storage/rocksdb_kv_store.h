@@ -34,8 +34,8 @@ struct RocksDbOptions {
   // it, up to six. Larger budgets flush and compact less often; a store
   // beside a large in-memory index may want a smaller one.
   uint64_t memtable_budget_bytes = kDefaultMemtableBudgetBytes;
-  // Threads that GetMany reads on besides its caller's; with none it reads
-  // on its caller alone.
+  // Threads that GetMany reads on besides its caller's once a read has
+  // waited on the disk (ReadPool); with none it reads on its caller alone.
   size_t read_threads = 0;
 };
 

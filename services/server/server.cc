@@ -49,8 +49,9 @@ constexpr int kMaxPollers = 16;
 constexpr uint64_t kMatchingMemtableBudgetBytes = uint64_t{64} << 20;
 // A ranking reads its winners' quotes from matching's store at once (GetMany):
 // twenty reads of solutions picked from a million, which when their blocks
-// have left the page cache each wait on the disk. On this many threads
-// besides the ranking's own they wait together (docs/benchmarks.md).
+// have left the page cache each wait on the disk. Once one has, the rest
+// are read on this many threads besides the ranking's own, and wait together
+// (16 were no faster; docs/benchmarks.md).
 constexpr size_t kMatchingReadThreads = 8;
 
 absl::StatusOr<std::unique_ptr<storage::KvStore>> OpenStore(
