@@ -5,9 +5,9 @@
 // after another. A ranking reads the quotes of its twenty winners, solutions
 // picked from a million; when their blocks are not in the page cache each
 // read waits on the disk for a few tenths of a millisecond. When they are,
-// a read takes some 20 µs and waking the threads would cost more than it
-// saves (a millisecond of CPU a ranking on this machine), so the caller
-// reads alone until a read shows it waited.
+// a read takes about 30 µs and waking the threads would cost more than it
+// saves (a millisecond of CPU a ranking on this machine; docs/benchmarks.md),
+// so the caller reads alone until a read shows it waited.
 //
 //   ReadPool pool(8);
 //   pool.Run(keys.size(), [&](size_t i) { values[i] = Read(keys[i]); });
