@@ -41,6 +41,7 @@ absl::Status QuotedSolutions::ReadQuotes(const std::vector<std::string>& ids) {
   ASSIGN_OR_RETURN(std::vector<std::optional<std::string>> blobs, store_->GetMany(keys));
   for (size_t i = 0; i < unread.size(); ++i) {
     if (blobs[i].has_value()) {
+      // A quote that cannot be read costs the shortcut, not the answer.
       absl::StatusOr<SolutionRecord> quote = ParseQuote(*blobs[i]);
       if (quote.ok()) {
         quoted_.emplace(unread[i], *std::move(quote));
@@ -53,15 +54,9 @@ absl::Status QuotedSolutions::ReadQuotes(const std::vector<std::string>& ids) {
 }
 
 absl::StatusOr<const SolutionRecord*> QuotedSolutions::Find(absl::string_view id) {
-  if (auto it = quoted_.find(id); it != quoted_.end()) return &it->second;
-  if (absent_.contains(id)) return nullptr;
-  ASSIGN_OR_RETURN(std::optional<std::string> blob, store_->Get(keys::Quote(id)));
-  if (blob.has_value()) {
-    absl::StatusOr<SolutionRecord> quote = ParseQuote(*blob);
-    // A quote that cannot be read costs the shortcut, not the answer.
-    if (quote.ok()) return &quoted_.emplace(std::string(id), *std::move(quote)).first->second;
-  }
-  return QuoteFromSolution(id);
+  RETURN_IF_ERROR(ReadQuotes({std::string(id)}));
+  auto it = quoted_.find(id);
+  return it == quoted_.end() ? nullptr : &it->second;
 }
 
 absl::StatusOr<const SolutionRecord*> QuotedSolutions::QuoteFromSolution(absl::string_view id) {
